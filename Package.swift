@@ -1,0 +1,80 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ClaimDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "claimdesk", targets: ["claimdesk"]),
+        .library(name: "LibPQ", targets: ["LibPQ"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(
+            name: "LibPQ",
+            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "ClaimDeskDomain"),
+        .executableTarget(name: "embed-migrations"),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["embed-migrations"]
+        ),
+        .target(
+            name: "ClaimDeskStore",
+            dependencies: [
+                "LibPQ", "ClaimDeskDomain",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedMigrations"]
+        ),
+        .target(
+            name: "ClaimDeskPublishing",
+            dependencies: [
+                "ClaimDeskDomain",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates")]
+        ),
+        .target(
+            name: "ClaimDeskCLI",
+            dependencies: [
+                "ClaimDeskDomain", "ClaimDeskStore", "ClaimDeskPublishing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "claimdesk", dependencies: ["ClaimDeskCLI"]),
+        .testTarget(name: "LibPQTests", dependencies: ["LibPQ"]),
+        .testTarget(name: "ClaimDeskDomainTests", dependencies: ["ClaimDeskDomain"]),
+        .testTarget(
+            name: "ClaimDeskStoreTests",
+            dependencies: ["ClaimDeskStore", "LibPQ", "ClaimDeskDomain"]
+        ),
+        .testTarget(
+            name: "ClaimDeskPublishingTests",
+            dependencies: ["ClaimDeskPublishing", "ClaimDeskDomain"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ClaimDeskCLITests",
+            dependencies: ["ClaimDeskCLI", "ClaimDeskStore", "LibPQ", "ClaimDeskDomain"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

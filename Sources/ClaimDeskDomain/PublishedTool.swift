@@ -1,0 +1,15 @@
+/// Everything published about one tool: the input of its page.
+public struct PublishedTool: Hashable, Sendable, Codable {
+    public var tool: Tool
+    public var tiers: [PlanTier]
+    public var claims: [PublishedClaim]
+    /// The highest publish sequence that touched this tool (publish or retraction), so incremental exports know what changed.
+    public var lastSeq: Int64
+
+    public init(tool: Tool, tiers: [PlanTier], claims: [PublishedClaim], lastSeq: Int64) {
+        self.tool = tool
+        self.tiers = tiers
+        self.claims = claims
+        self.lastSeq = lastSeq
+    }
+}

@@ -1,0 +1,1 @@
+enum Migrations { static var count: Int { EmbeddedMigrations.files.count } }

@@ -1,0 +1,6 @@
+import ClaimDeskCLI
+
+@main
+enum Main {
+    static func main() async { await ClaimDesk.main() }
+}
