@@ -1,0 +1,14 @@
+/// A live claim whose verification is older than the staleness policy.
+public struct StaleClaim: Hashable, Sendable, Codable {
+    public var ref: ClaimRef
+    public var verifiedOn: Day
+    public var ageDays: Int
+    public var headline: String
+
+    public init(ref: ClaimRef, verifiedOn: Day, ageDays: Int, headline: String) {
+        self.ref = ref
+        self.verifiedOn = verifiedOn
+        self.ageDays = ageDays
+        self.headline = headline
+    }
+}

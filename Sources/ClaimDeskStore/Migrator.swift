@@ -1,0 +1,141 @@
+import ClaimDeskDomain
+import Foundation
+import LibPQ
+
+/// Applies `sql/` migrations in order, each once and in its own transaction, under an advisory lock so that
+/// concurrent runs queue instead of colliding; a file edited after it was applied is refused.
+public struct Migrator: Sendable {
+    /// Arbitrary but fixed: every claimdesk process contends for the same lock.
+    static let lockKey: Int64 = 0x436C_6169_6D44_6B01
+
+    public var migrations: [Migration]
+
+    public init(migrations: [Migration] = Migration.embedded) {
+        self.migrations = migrations
+    }
+
+    /// Applies what is pending and returns the names applied (empty when already up to date).
+    @discardableResult
+    public func migrate(_ connection: Connection) throws(StoreError) -> [String] {
+        do {
+            try connection.query("SELECT pg_advisory_lock(\(Migrator.lockKey))")
+            defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
+            try connection.executeScript(
+                unsafeSQL: """
+                    CREATE SCHEMA IF NOT EXISTS claimdesk;
+                    CREATE TABLE IF NOT EXISTS claimdesk.schema_migrations (
+                        name text PRIMARY KEY,
+                        checksum text NOT NULL,
+                        applied_at timestamptz NOT NULL DEFAULT now(),
+                        applied_by text NOT NULL DEFAULT session_user
+                    );
+                    """)
+            let applied = try appliedChecksums(connection)
+            try verify(applied)
+            var done: [String] = []
+            for migration in migrations where applied[migration.name] == nil {
+                try connection.withTransaction {
+                    try connection.executeScript(unsafeSQL: migration.sql)
+                    try connection.execute(
+                        "INSERT INTO claimdesk.schema_migrations (name, checksum) VALUES (\(migration.name), \(migration.checksum))"
+                    )
+                }
+                done.append(migration.name)
+            }
+            return done
+        } catch let error as StoreError {
+            throw error
+        } catch let error as PostgresError {
+            throw StoreError(
+                .migration, "Migration failed: \(error.description)",
+                hint: "Fix the cause and run `claimdesk migrate` again; the failed migration was rolled back.",
+                sqlState: error.sqlState?.rawValue)
+        } catch {
+            throw StoreError(.migration, "Migration failed: \(error.localizedDescription)")
+        }
+    }
+
+    /// Applied and pending migrations, without changing anything.
+    public func status(_ connection: Connection) throws(StoreError) -> MigrationStatus {
+        do {
+            let exists = try connection.query("SELECT to_regclass('claimdesk.schema_migrations') IS NOT NULL AS present")
+            let present = try exists.first?.decode("present", as: Bool.self) ?? false
+            var rows: [String: (String, Date)] = [:]
+            if present {
+                for row in try connection.query("SELECT name, checksum, applied_at FROM claimdesk.schema_migrations") {
+                    rows[try row.decode("name", as: String.self)] = (
+                        try row.decode("checksum", as: String.self), try row.decode("applied_at", as: Date.self)
+                    )
+                }
+            }
+            var entries: [MigrationStatus.Entry] = migrations.map { m in
+                guard let (checksum, at) = rows[m.name] else {
+                    return .init(name: m.name, state: .pending, checksum: m.checksum, appliedAt: nil)
+                }
+                return .init(name: m.name, state: checksum == m.checksum ? .applied : .modified, checksum: checksum, appliedAt: at)
+            }
+            let known = Set(migrations.map(\.name))
+            for (name, (checksum, at)) in rows where !known.contains(name) {
+                entries.append(.init(name: name, state: .unknown, checksum: checksum, appliedAt: at))
+            }
+            entries.sort { $0.name < $1.name }
+            let roles = try connection.query(
+                """
+                SELECT coalesce(array_to_json(array_agg(replace(r, 'claimdesk_', '') ORDER BY r)), '[]') AS roles FROM unnest(
+                    ARRAY['claimdesk_admin', 'claimdesk_editor', 'claimdesk_exporter', 'claimdesk_reviewer']) AS r
+                WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) AND pg_has_role(session_user, r, 'MEMBER')
+                """)
+            let roleNames = try roles.first?.decodeJSON("roles", as: [String].self) ?? []
+            var seq: Int64?
+            if present, entries.contains(where: { $0.state == .applied }) {
+                let s = try connection.query(
+                    "SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM claimdesk.publish_seq")
+                seq = try s.first?.decode("seq", as: Int64.self)
+            }
+            return MigrationStatus(
+                user: connection.user, database: connection.database, serverVersion: connection.serverVersion,
+                roles: roleNames, migrations: entries, publishSeq: seq)
+        } catch let error as PostgresError {
+            throw StoreError(error)
+        } catch {
+            throw StoreError(.database, "Could not read the migration status: \(error.localizedDescription)")
+        }
+    }
+
+    /// Fails when the database is behind this build, or was migrated from different files.
+    public func requireCurrent(_ connection: Connection) throws(StoreError) {
+        let status = try status(connection)
+        if status.migrations.allSatisfy({ $0.state == .pending }) { throw StoreError.notMigrated }
+        try verify(Dictionary(uniqueKeysWithValues: status.migrations.filter { $0.state != .pending }.map { ($0.name, $0.checksum) }))
+        if let first = status.pending.first {
+            throw StoreError(
+                .notMigrated, "The database lacks migration \(first.name) (\(status.pending.count) pending)",
+                hint: "Run `claimdesk migrate`, then try again.")
+        }
+    }
+
+    private func appliedChecksums(_ connection: Connection) throws -> [String: String] {
+        var applied: [String: String] = [:]
+        for row in try connection.query("SELECT name, checksum FROM claimdesk.schema_migrations") {
+            applied[try row.decode("name", as: String.self)] = try row.decode("checksum", as: String.self)
+        }
+        return applied
+    }
+
+    private func verify(_ applied: [String: String]) throws(StoreError) {
+        for migration in migrations {
+            if let recorded = applied[migration.name], recorded != migration.checksum {
+                throw StoreError(
+                    .migration,
+                    "Migration \(migration.name) was changed after it was applied (recorded sha256 \(recorded.prefix(12))…, file now \(migration.checksum.prefix(12))…)",
+                    hint: "Restore the original file and put the change in a new numbered migration.")
+            }
+        }
+        let known = Set(migrations.map(\.name))
+        if let unknown = applied.keys.sorted().first(where: { !known.contains($0) }) {
+            throw StoreError(
+                .migration, "The database has migration \(unknown), which this claimdesk does not know",
+                hint: "Use a claimdesk built from the same or a newer checkout.")
+        }
+    }
+}

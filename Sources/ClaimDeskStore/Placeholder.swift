@@ -1,1 +1,0 @@
-enum Migrations { static var count: Int { EmbeddedMigrations.files.count } }

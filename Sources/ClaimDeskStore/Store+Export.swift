@@ -1,0 +1,137 @@
+import ClaimDeskDomain
+import Foundation
+import LibPQ
+
+/// Reads what is published — and only that — in one consistent snapshot with a fixed number of statements,
+/// streaming tools one at a time so memory stays flat however large the catalogue.
+extension Store {
+    /// Streams every published tool (or only those changed after `since`) to `body`, in slug order.
+    public func exportSnapshot(
+        changedAfter since: Int64? = nil, feedLimit: Int = 50, _ body: (PublishedTool) throws -> Void
+    ) throws -> ExportSnapshot {
+        do {
+            return try connection.withTransaction(isolation: .repeatableRead, readOnly: true) {
+                try readSnapshot(since: since ?? -1, feedLimit: feedLimit, body)
+            }
+        } catch let error as PostgresError {
+            throw StoreError(error)
+        }
+    }
+
+    /// Reads the whole published catalogue into memory: convenient for tests and small sites.
+    public func publishedCatalog(changedAfter since: Int64? = nil, feedLimit: Int = 50) throws -> PublishedCatalog {
+        var tools: [PublishedTool] = []
+        let snapshot = try exportSnapshot(changedAfter: since, feedLimit: feedLimit) { tools.append($0) }
+        return PublishedCatalog(topics: snapshot.topics, tools: tools, changes: snapshot.changes, seq: snapshot.seq)
+    }
+
+    private func readSnapshot(since: Int64, feedLimit: Int, _ body: (PublishedTool) throws -> Void) throws
+        -> ExportSnapshot
+    {
+        let seqRow = try connection.query("SELECT coalesce(max(seq), 0) AS seq FROM claimdesk.publication_log")
+        let seq = try seqRow.first?.decode("seq", as: Int64.self) ?? 0
+        let topics = try call(Store.topicsQuery, as: [TopicRecord].self).map(\.topic)
+
+        var toolSeqs: [ToolSlug: Int64] = [:]
+        var tiers: [ToolSlug: [PlanTier]] = [:]
+        try connection.stream(
+            """
+            SELECT t.tool_slug, t.slug, t.name FROM claimdesk.tiers t
+            WHERE t.tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log GROUP BY tool_slug HAVING max(seq) > \(since))
+            ORDER BY t.tool_slug, t.position, t.slug
+            """
+        ) { row in
+            let tool = ToolSlug(try row.decode(0, as: String.self))
+            tiers[tool, default: []].append(
+                PlanTier(tool: tool, slug: TierSlug(try row.decode(1, as: String.self)), name: try row.decode(2, as: String.self)))
+        }
+
+        var current: PublishedTool?
+        var currentClaim: PublishedClaim?
+        func flushClaim() {
+            if let claim = currentClaim { current?.claims.append(claim) }
+            currentClaim = nil
+        }
+        func flushTool() throws {
+            flushClaim()
+            if let tool = current { try body(tool) }
+            current = nil
+        }
+        try connection.stream(
+            """
+            WITH touched AS (
+                SELECT tool_slug, max(seq) AS last_seq FROM claimdesk.publication_log GROUP BY tool_slug)
+            SELECT t.slug, t.name, t.category, t.official_url, x.last_seq,
+                   lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
+                   lc.verified_on, lc.publish_seq, lc.published_at,
+                   ci.url, ci.supports, ci.dated, ci.title, ci.archived_url
+            FROM touched x
+            JOIN claimdesk.tools t ON t.slug = x.tool_slug
+            LEFT JOIN claimdesk.live_claims lc ON lc.tool_slug = t.slug
+            LEFT JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
+            WHERE x.last_seq > \(since)
+            ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
+            """
+        ) { row in
+            let slug = ToolSlug(try row.decode(0, as: String.self))
+            if current?.tool.slug != slug {
+                try flushTool()
+                let lastSeq = try row.decode(4, as: Int64.self)
+                toolSeqs[slug] = lastSeq
+                current = PublishedTool(
+                    tool: Tool(
+                        slug: slug, name: try row.decode(1, as: String.self), category: try row.decode(2, as: String.self),
+                        officialURL: try row.decode(3, as: String.self)),
+                    tiers: tiers[slug] ?? [], claims: [], lastSeq: lastSeq)
+            }
+            guard let revisionID = try row.decode(5, as: Int64?.self) else { return }
+            let topic = TopicKey(try row.decode(7, as: String.self))
+            let tier = try row.decode(6, as: String?.self).map { TierSlug($0) }
+            let ref = ClaimRef(tool: slug, tier: tier, topic: topic)
+            if currentClaim?.ref != ref {
+                flushClaim()
+                let verifiedText = try row.decode(12, as: String.self)
+                guard let verified = Day(verifiedText) else {
+                    throw StoreError(.database, "Revision \(revisionID) has an unreadable verified-on date \(verifiedText)")
+                }
+                currentClaim = PublishedClaim(
+                    ref: ref, verdict: try row.decode(8, as: String?.self).map { VerdictKey($0) },
+                    headline: try row.decode(9, as: String.self), body: try row.decode(10, as: String.self),
+                    confidence: Confidence(rawValue: try row.decode(11, as: String.self)) ?? .low,
+                    verifiedOn: verified, publishSeq: try row.decode(13, as: Int64.self),
+                    publishedAt: try row.decode(14, as: Date.self), citations: [])
+            }
+            if let url = try row.decode(15, as: String?.self) {
+                let datedText = try row.decode(17, as: String.self)
+                guard let dated = Day(datedText) else {
+                    throw StoreError(.database, "A citation of \(ref) has an unreadable date \(datedText)")
+                }
+                currentClaim?.citations.append(
+                    Citation(
+                        url: url, supports: try row.decode(16, as: String.self), dated: dated,
+                        title: try row.decode(18, as: String?.self), archivedURL: try row.decode(19, as: String?.self)))
+            }
+        }
+        try flushTool()
+
+        struct Change: Decodable {
+            var seq: Int64
+            var kind: ChangeEvent.Kind
+            var ref: ClaimRef
+            var tool_name: String
+            var at: Date
+            var summary: String
+        }
+        let changes = try call(
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('seq', c.seq, 'kind', c.kind, 'ref', c.ref,
+                'tool_name', t.name, 'at', c.at, 'summary', c.summary) ORDER BY c.seq DESC), '[]')
+            FROM (SELECT * FROM claimdesk.published_changes ORDER BY seq DESC LIMIT \(feedLimit)) c
+            JOIN claimdesk.tools t ON t.slug = c.tool_slug
+            """, as: [Change].self
+        ).map {
+            ChangeEvent(seq: $0.seq, kind: $0.kind, ref: $0.ref, toolName: $0.tool_name, at: $0.at, summary: $0.summary)
+        }
+        return ExportSnapshot(topics: topics, changes: changes, seq: seq, toolSeqs: toolSeqs)
+    }
+}

@@ -1,0 +1,197 @@
+import ClaimDeskDomain
+import Foundation
+import LibPQ
+
+/// Reads for the editorial roles: one statement each, the database shaping the JSON.
+extension Store {
+    public func tools() throws(StoreError) -> [Tool] {
+        struct Row: Decodable {
+            var slug: String
+            var name: String
+            var category: String
+            var official_url: String
+        }
+        return try call(
+            """
+            SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.slug), '[]') FROM (
+                SELECT slug, name, category, official_url FROM claimdesk.tools) t
+            """, as: [Row].self
+        ).map { Tool(slug: ToolSlug($0.slug), name: $0.name, category: $0.category, officialURL: $0.official_url) }
+    }
+
+    public func toolDetail(_ slug: ToolSlug) throws(StoreError) -> ToolDetail {
+        struct Claim: Decodable {
+            var ref: ClaimRef
+            var live_number: Int?
+            var live_verdict: String?
+            var verified_on: Day?
+            var open_number: Int?
+            var open_state: RevisionState?
+        }
+        struct Tier: Decodable {
+            var slug: String
+            var name: String
+        }
+        struct Detail: Decodable {
+            var slug: String
+            var name: String
+            var category: String
+            var official_url: String
+            var tiers: [Tier]
+            var claims: [Claim]
+        }
+        let detail = try call(
+            """
+            SELECT (SELECT to_jsonb(t) || jsonb_build_object(
+                'tiers', coalesce((SELECT jsonb_agg(jsonb_build_object('slug', slug, 'name', name) ORDER BY position, slug)
+                                   FROM claimdesk.tiers WHERE tool_slug = t.slug), '[]'),
+                'claims', coalesce((SELECT jsonb_agg(jsonb_build_object(
+                        'ref', claimdesk.ref_of(c.id),
+                        'live_number', l.number, 'live_verdict', l.verdict, 'verified_on', l.verified_on,
+                        'open_number', o.number, 'open_state', o.state)
+                        ORDER BY c.tier_slug NULLS FIRST, tp.position)
+                    FROM claimdesk.claims c
+                    JOIN claimdesk.topics tp ON tp.key = c.topic_key
+                    LEFT JOIN claimdesk.revisions l ON l.claim_id = c.id AND l.state = 'published'
+                    LEFT JOIN claimdesk.revisions o ON o.claim_id = c.id AND o.state IN ('draft', 'reviewed')
+                    WHERE c.tool_slug = t.slug), '[]'))
+            FROM (SELECT slug, name, category, official_url FROM claimdesk.tools WHERE slug = \(slug.rawValue)) t)
+            """, as: Detail?.self)
+        guard let detail else {
+            throw StoreError(.notFound, "Unknown tool \"\(slug)\"", hint: "See claimdesk tool list.")
+        }
+        return ToolDetail(
+            tool: Tool(slug: ToolSlug(detail.slug), name: detail.name, category: detail.category, officialURL: detail.official_url),
+            tiers: detail.tiers.map { PlanTier(tool: slug, slug: TierSlug($0.slug), name: $0.name) },
+            claims: detail.claims.map {
+                .init(
+                    ref: $0.ref, liveNumber: $0.live_number, liveVerdict: $0.live_verdict.map { VerdictKey($0) },
+                    verifiedOn: $0.verified_on, openNumber: $0.open_number, openState: $0.open_state)
+            })
+    }
+
+    public func topics() throws(StoreError) -> [Topic] {
+        try call(Store.topicsQuery, as: [TopicRecord].self).map(\.topic)
+    }
+
+    static let topicsQuery: Query = """
+        SELECT coalesce(jsonb_agg(jsonb_build_object(
+            'key', t.key, 'heading', t.heading, 'question', t.question, 'faq_question', t.faq_question,
+            'faq_answer', t.faq_answer, 'section', t.section, 'position', t.position, 'badge_position', t.badge_position,
+            'verdicts', coalesce((SELECT jsonb_agg(jsonb_build_object('key', v.key, 'label', v.label, 'tone', v.tone)
+                                  ORDER BY v.position, v.key) FROM claimdesk.verdicts v WHERE v.topic_key = t.key), '[]'))
+            ORDER BY t.position, t.key), '[]')
+        FROM claimdesk.topics t
+        """
+
+    public func claim(_ ref: ClaimRef) throws(StoreError) -> ClaimStatus {
+        struct View: Decodable {
+            var live: RevisionRecord?
+            var open: RevisionRecord?
+        }
+        let view = try call("SELECT claimdesk.claim_view(\(ref.description))", as: View.self)
+        return ClaimStatus(ref: ref, live: view.live?.revision, open: view.open?.revision)
+    }
+
+    public func history(_ ref: ClaimRef) throws(StoreError) -> (revisions: [Revision], events: [AuditEntry]) {
+        struct History: Decodable {
+            var revisions: [RevisionRecord]
+            var events: [AuditRecord]
+        }
+        let history = try call("SELECT claimdesk.claim_history(\(ref.description))", as: History.self)
+        return (history.revisions.map(\.revision), history.events.map(\.entry))
+    }
+
+    public func diff(_ ref: ClaimRef) throws(StoreError) -> RevisionDiff {
+        let status = try claim(ref)
+        return RevisionDiff(ref: ref, live: status.live, open: status.open)
+    }
+
+    public func reviewQueue() throws(StoreError) -> [ReviewItem] {
+        struct Item: Decodable {
+            var ref: ClaimRef
+            var number: Int
+            var state: RevisionState
+            var author: String
+            var editors: [String]
+            var headline: String
+            var citations: Int
+            var changes_requested: Bool
+            var note: String?
+            var updated_at: Date
+            var is_change: Bool
+        }
+        return try call(
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object(
+                'ref', claimdesk.ref_of(r.claim_id), 'number', r.number, 'state', r.state, 'author', r.author,
+                'editors', to_jsonb(r.editors), 'headline', r.headline,
+                'citations', (SELECT count(*) FROM claimdesk.citations c WHERE c.revision_id = r.id),
+                'changes_requested', r.changes_requested, 'note', r.note, 'updated_at', r.updated_at,
+                'is_change', EXISTS (SELECT 1 FROM claimdesk.revisions l WHERE l.claim_id = r.claim_id AND l.state = 'published'))
+                ORDER BY r.state DESC, r.updated_at, r.id), '[]')
+            FROM claimdesk.revisions r WHERE r.state IN ('draft', 'reviewed')
+            """, as: [Item].self
+        ).map {
+            ReviewItem(
+                ref: $0.ref, number: $0.number, state: $0.state, author: $0.author, editors: $0.editors,
+                headline: $0.headline, citationCount: $0.citations, changesRequested: $0.changes_requested,
+                note: $0.note, updatedAt: $0.updated_at, isChange: $0.is_change)
+        }
+    }
+
+    /// Live claims verified more than `olderThan` days before today (UTC).
+    public func stale(olderThan days: Int) throws(StoreError) -> [StaleClaim] {
+        struct Item: Decodable {
+            var ref: ClaimRef
+            var verified_on: Day
+            var age: Int
+            var headline: String
+        }
+        return try call(
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('ref', claimdesk.ref_of(claim_id), 'verified_on', verified_on,
+                'age', (now() AT TIME ZONE 'UTC')::date - verified_on, 'headline', headline)
+                ORDER BY verified_on, claimdesk.ref_of(claim_id)), '[]')
+            FROM claimdesk.revisions
+            WHERE state = 'published' AND verified_on < (now() AT TIME ZONE 'UTC')::date - \(days)::int
+            """, as: [Item].self
+        ).map { StaleClaim(ref: $0.ref, verifiedOn: $0.verified_on, ageDays: $0.age, headline: $0.headline) }
+    }
+
+    public func audit(tool: ToolSlug?, since: Day?, limit: Int = 1000) throws(StoreError) -> [AuditEntry] {
+        try call(
+            """
+            SELECT coalesce(jsonb_agg(e ORDER BY (e->>'id')::bigint), '[]') FROM (
+                SELECT jsonb_build_object('id', a.id, 'at', a.at, 'actor', a.actor, 'action', a.action,
+                    'tool', a.tool_slug, 'ref', a.ref, 'revision', (a.details->>'revision')::int, 'note', a.note,
+                    'details', a.details) AS e
+                FROM claimdesk.audit_log a
+                WHERE (\(tool?.rawValue)::text IS NULL OR a.tool_slug = \(tool?.rawValue))
+                  AND (\(since?.description)::date IS NULL OR a.at >= \(since?.description)::date)
+                ORDER BY a.id DESC LIMIT \(limit)) x
+            """, as: [AuditRecord].self
+        ).map(\.entry)
+    }
+
+    public func people() throws(StoreError) -> [Person] {
+        struct Item: Decodable {
+            var handle: String
+            var name: String?
+            var roles: [String]
+        }
+        return try call(
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('handle', m.rolname, 'name', p.display_name, 'roles', m.roles)
+                ORDER BY m.rolname), '[]')
+            FROM (SELECT u.rolname, jsonb_agg(replace(g.rolname, 'claimdesk_', '') ORDER BY g.rolname) AS roles
+                  FROM pg_auth_members am
+                  JOIN pg_roles g ON g.oid = am.roleid AND g.rolname IN
+                      ('claimdesk_editor', 'claimdesk_reviewer', 'claimdesk_admin', 'claimdesk_exporter')
+                  JOIN pg_roles u ON u.oid = am.member
+                  GROUP BY u.rolname) m
+            LEFT JOIN claimdesk.people p ON p.handle = m.rolname
+            """, as: [Item].self
+        ).map { Person(handle: $0.handle, name: $0.name, roles: $0.roles) }
+    }
+}
