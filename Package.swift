@@ -60,11 +60,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "claimdesk", dependencies: ["ClaimDeskCLI"]),
+        .target(
+            name: "ClaimDeskTestSupport",
+            dependencies: ["LibPQ", "ClaimDeskStore", "ClaimDeskDomain"],
+            path: "Tests/ClaimDeskTestSupport"
+        ),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ"]),
         .testTarget(name: "ClaimDeskDomainTests", dependencies: ["ClaimDeskDomain"]),
         .testTarget(
             name: "ClaimDeskStoreTests",
-            dependencies: ["ClaimDeskStore", "LibPQ", "ClaimDeskDomain"]
+            dependencies: ["ClaimDeskStore", "LibPQ", "ClaimDeskDomain", "ClaimDeskTestSupport"]
         ),
         .testTarget(
             name: "ClaimDeskPublishingTests",
@@ -73,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClaimDeskCLITests",
-            dependencies: ["ClaimDeskCLI", "ClaimDeskStore", "LibPQ", "ClaimDeskDomain"]
+            dependencies: ["ClaimDeskCLI", "ClaimDeskStore", "LibPQ", "ClaimDeskDomain", "ClaimDeskTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

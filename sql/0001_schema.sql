@@ -1,7 +1,7 @@
 -- ClaimDesk schema: the editorial record. Every rule that protects the published record lives here,
 -- so a direct SQL session cannot do what the CLI refuses.
 
-CREATE SCHEMA IF NOT EXISTS claimdesk;
+-- The migrator creates schema claimdesk (it keeps its ledger there) before this file runs.
 
 -- Editorial group roles are cluster-wide; create them once, whichever database migrates first.
 DO $$

@@ -80,6 +80,11 @@ BEGIN
             USING ERRCODE = 'check_violation', HINT = 'Omit --verdict for this topic.';
     END IF;
 
+    IF TG_OP = 'UPDATE' AND NEW.state <> OLD.state AND NEW.state IN ('published', 'retracted') THEN
+        -- Publishers queue here until commit, so sequence order is commit order and an export that has seen
+        -- number N has seen every number below it: that is what makes incremental exports exact.
+        LOCK TABLE claimdesk.publications IN SHARE ROW EXCLUSIVE MODE;
+    END IF;
     IF NEW.state = 'published' AND OLD.state = 'reviewed' THEN
         IF NOT EXISTS (SELECT 1 FROM claimdesk.citations c WHERE c.revision_id = NEW.id) THEN
             RAISE EXCEPTION 'revision % of % has no citation and cannot publish', NEW.number, v_ref
@@ -126,7 +131,9 @@ BEGIN
             ELSE NEW.state END;
     ELSIF NEW.changes_requested AND NOT OLD.changes_requested THEN
         v_action := 'sent_back';
-    ELSIF NEW.version <> OLD.version THEN
+    ELSIF (NEW.verdict, NEW.headline, NEW.body, NEW.confidence, NEW.verified_on, NEW.verified_by)
+          IS DISTINCT FROM (OLD.verdict, OLD.headline, OLD.body, OLD.confidence, OLD.verified_on, OLD.verified_by) THEN
+        -- Citation changes are audited by the citations trigger; this row is for the content itself.
         v_action := 'edited';
     ELSE
         RETURN NULL;
@@ -136,6 +143,8 @@ BEGIN
     VALUES (v_action, v_claim.tool_slug, claimdesk.ref_of(NEW.claim_id), NEW.claim_id, NEW.id,
             CASE WHEN v_action IN ('edited', 'drafted') THEN NULL ELSE NEW.note END,
             jsonb_build_object('revision', NEW.number, 'version', NEW.version, 'state', NEW.state)
+              || CASE WHEN TG_OP = 'INSERT' AND NEW.based_on IS NOT NULL
+                      THEN jsonb_build_object('based_on', NEW.based_on) ELSE '{}'::jsonb END
               || CASE WHEN NEW.publish_seq IS NOT NULL AND v_action IN ('published', 'retracted')
                       THEN jsonb_build_object('seq', NEW.publish_seq) ELSE '{}'::jsonb END);
     RETURN NULL;
@@ -163,6 +172,9 @@ BEGIN
     END IF;
     IF TG_OP <> 'DELETE' THEN
         PERFORM claimdesk.check_day(NEW.dated, 'citation date');
+    END IF;
+    IF coalesce(current_setting('claimdesk.copying_citations', true), 'off') = 'on' THEN
+        RETURN NEW;
     END IF;
     INSERT INTO claimdesk.audit_log (action, tool_slug, ref, claim_id, revision_id, details)
     SELECT CASE TG_OP WHEN 'INSERT' THEN 'cited' WHEN 'UPDATE' THEN 'recited' ELSE 'uncited' END,

@@ -117,9 +117,12 @@ BEGIN
             p_from.verdict, p_from.headline, p_from.body, p_from.confidence, p_from.verified_on,
             p_from.verified_by, session_user, ARRAY[session_user::text], p_from.id)
     RETURNING id INTO v_id;
+    -- The copied citations are not new citing: the 'drafted' audit row already says where they came from.
+    PERFORM set_config('claimdesk.copying_citations', 'on', true);
     INSERT INTO claimdesk.citations (revision_id, position, url, supports, dated, title, archived_url)
     SELECT v_id, position, url, supports, dated, title, archived_url
     FROM claimdesk.citations WHERE revision_id = p_from.id;
+    PERFORM set_config('claimdesk.copying_citations', 'off', true);
     RETURN v_id;
 END $$;
 

@@ -13,9 +13,10 @@ FROM claimdesk.citations ci
 JOIN claimdesk.revisions r ON r.id = ci.revision_id AND r.state = 'published';
 
 CREATE VIEW claimdesk.published_changes AS
-SELECT p.seq, p.kind, p.tool_slug, claimdesk.ref_of(p.claim_id) AS ref, p.at,
+SELECT p.seq, p.kind, p.tool_slug, c.tool_slug || coalesce('/' || c.tier_slug, '') || ':' || c.topic_key AS ref, p.at,
        CASE p.kind WHEN 'retracted' THEN coalesce(p.note, '') ELSE r.headline END AS summary
 FROM claimdesk.publications p
+JOIN claimdesk.claims c ON c.id = p.claim_id
 JOIN claimdesk.revisions r ON r.id = p.revision_id;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA claimdesk FROM PUBLIC;

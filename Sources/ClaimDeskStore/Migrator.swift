@@ -22,6 +22,7 @@ public struct Migrator: Sendable {
             defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
             try connection.executeScript(
                 unsafeSQL: """
+                    SET client_min_messages = warning;
                     CREATE SCHEMA IF NOT EXISTS claimdesk;
                     CREATE TABLE IF NOT EXISTS claimdesk.schema_migrations (
                         name text PRIMARY KEY,
@@ -29,6 +30,7 @@ public struct Migrator: Sendable {
                         applied_at timestamptz NOT NULL DEFAULT now(),
                         applied_by text NOT NULL DEFAULT session_user
                     );
+                    RESET client_min_messages;
                     """)
             let applied = try appliedChecksums(connection)
             try verify(applied)
