@@ -3,6 +3,7 @@ extension Connection {
     /// the body's error is rethrown even if ROLLBACK itself fails (the root cause matters more).
     /// A COMMIT that the server turns into a ROLLBACK (an earlier statement failed and was caught)
     /// throws instead of pretending the work was saved.
+    @discardableResult
     public func withTransaction<T>(
         isolation: IsolationLevel = .readCommitted, readOnly: Bool = false, _ body: () throws -> T
     ) throws -> T {

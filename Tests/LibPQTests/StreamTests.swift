@@ -1,0 +1,86 @@
+import Foundation
+import LibPQ
+import Testing
+
+@Suite("Streaming large results")
+struct StreamTests {
+    let database: TestDatabase
+
+    init() throws {
+        database = try TestDatabase()
+    }
+
+    struct Stop: Error {}
+
+    /// Resident set size from /proc/self/statm (Linux), in bytes.
+    static func residentBytes() throws -> Int {
+        let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
+        let fields = statm.split(separator: " ")
+        let pages = try #require(fields.count > 1 ? Int(fields[1]) : nil)
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    @Test("a million rows stream in constant memory and all arrive in order")
+    func millionRows() throws {
+        let connection = try database.connect()
+        let before = try Self.residentBytes()
+        var peak = before
+        var count = 0
+        var sum = 0
+        var ordered = true
+        try connection.stream(
+            "SELECT i, repeat('x', 100) AS payload FROM generate_series(1, \(1_000_000)) AS i"
+        ) { row in
+            count += 1
+            let i = try row.decode("i", as: Int.self)
+            ordered = ordered && i == count
+            sum += i
+            if count % 50_000 == 0 { peak = max(peak, try Self.residentBytes()) }
+        }
+        #expect(count == 1_000_000)
+        #expect(sum == 500_000_500_000)
+        #expect(ordered)
+        let growth = peak - before
+        #expect(growth < 50 * 1024 * 1024, "resident memory grew by \(growth / 1024 / 1024) MB while streaming")
+        #expect(connection.statementCount == 1)
+    }
+
+    @Test("a throwing body cancels the query and leaves the connection usable")
+    func bodyThrows() throws {
+        let connection = try database.connect()
+        var seen = 0
+        let started = Date()
+        #expect(throws: Stop.self) {
+            try connection.stream("SELECT generate_series(1, 1000000000) AS i") { _ in
+                seen += 1
+                if seen == 10 { throw Stop() }
+            }
+        }
+        #expect(seen == 10)
+        #expect(Date().timeIntervalSince(started) < 30)  // cancelled, not run to the end
+        #expect(connection.isInTransaction == false)
+        #expect(try connection.query("SELECT 41 + 1 AS n").first?.decode("n", as: Int.self) == 42)
+    }
+
+    @Test("a server error mid-stream is thrown after the rows that did arrive")
+    func serverErrorMidStream() throws {
+        let connection = try database.connect()
+        var values: [Int] = []
+        let error = #expect(throws: PostgresError.self) {
+            try connection.stream("SELECT 10 / (5 - i) AS v FROM generate_series(1, 10) AS i") { row in
+                values.append(try row.decode("v", as: Int.self))
+            }
+        }
+        #expect(error?.sqlState == .divisionByZero)
+        #expect(values == [2, 3, 5, 10])
+        #expect(try connection.query("SELECT 1").count == 1)
+    }
+
+    @Test("streaming with binds and an empty result calls the body zero times")
+    func emptyResult() throws {
+        let connection = try database.connect()
+        var calls = 0
+        try connection.stream("SELECT i FROM generate_series(1, \(0)) AS i WHERE i > \(5)") { _ in calls += 1 }
+        #expect(calls == 0)
+    }
+}
