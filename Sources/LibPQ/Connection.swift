@@ -304,8 +304,17 @@ public final class Connection {
         var secrets = secrets
         if let password = option("password", of: connection), !password.isEmpty { secrets.append(password) }
         if PQstatus(connection) == CONNECTION_BAD {
-            let invalid = url.map { !isParsable($0) } ?? false
-            throw failure(connection, reason: invalid ? .invalidParameters : nil, secrets: secrets)
+            // Failing before any I/O means bad settings or an unresolvable host name; tell them apart
+            // structurally rather than by libpq's (localized) wording.
+            let invalid =
+                !(url.map(isParsable) ?? true) || !unknownKeywords(keywords).isEmpty
+                || !portsAreValid(option("port", of: connection))
+            var known = url.map(parsedOptions) ?? [:]
+            let expandedURL = url.map { !$0.isEmpty } ?? false  // the first pair is the URL itself: skip it
+            for (keyword, value) in zip(keywords, values).dropFirst(expandedURL ? 1 : 0) {
+                known[keyword] = value
+            }
+            throw failure(connection, reason: invalid ? .invalidParameters : nil, secrets: secrets, fallback: known)
         }
         PQsetErrorVerbosity(connection, PQERRORS_VERBOSE)
         let timeout = option("connect_timeout", of: connection).flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
@@ -328,9 +337,10 @@ public final class Connection {
     }
 
     /// Builds the ConnectionError and PQfinishes the failed connection.
-    private static func failure(_ connection: OpaquePointer, reason: ConnectionError.Reason?, secrets: [String])
-        -> ConnectionError
-    {
+    private static func failure(
+        _ connection: OpaquePointer, reason: ConnectionError.Reason?, secrets: [String],
+        fallback: [String: String] = [:]
+    ) -> ConnectionError {
         defer { PQfinish(connection) }
         func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }
         let raw = text(PQerrorMessage(connection))
@@ -361,9 +371,15 @@ public final class Connection {
             case .none: resolved = .serverUnreachable
             }
         }
+        // When libpq rejected the settings it may not know the target yet; show what was asked for.
+        func value(_ pointer: UnsafeMutablePointer<CChar>?, _ keyword: String) -> String {
+            let known = text(pointer)
+            return known.isEmpty ? fallback[keyword] ?? "" : known
+        }
         return ConnectionError(
-            reason: resolved, sqlState: sqlState, host: text(PQhost(connection)), port: text(PQport(connection)),
-            database: text(PQdb(connection)), user: text(PQuser(connection)), libpqMessage: message)
+            reason: resolved, sqlState: sqlState, host: value(PQhost(connection), "host"),
+            port: value(PQport(connection), "port"), database: value(PQdb(connection), "dbname"),
+            user: value(PQuser(connection), "user"), libpqMessage: message)
     }
 
     /// Verbose messages read `…failed: FATAL:  3D000: database "x" does not exist`; the SQLSTATE sits
@@ -387,6 +403,44 @@ public final class Connection {
         guard let options else { return false }
         PQconninfoFree(options)
         return true
+    }
+
+    /// The options a connection string or URL spells out (empty when it cannot be parsed).
+    private static func parsedOptions(_ url: String) -> [String: String] {
+        var error: UnsafeMutablePointer<CChar>?
+        let options = url.withCString { PQconninfoParse($0, &error) }
+        if let error { PQfreemem(error) }
+        guard let options else { return [:] }
+        defer { PQconninfoFree(options) }
+        var result: [String: String] = [:]
+        var index = 0
+        while let name = options[index].keyword {
+            if let value = options[index].val { result[String(cString: name)] = String(cString: value) }
+            index += 1
+        }
+        return result
+    }
+
+    /// Keywords libpq does not know (PQconndefaults lists every one it does).
+    private static func unknownKeywords(_ keywords: [String]) -> [String] {
+        guard let defaults = PQconndefaults() else { return [] }
+        defer { PQconninfoFree(defaults) }
+        var known: Set<String> = []
+        var index = 0
+        while let name = defaults[index].keyword {
+            known.insert(String(cString: name))
+            index += 1
+        }
+        return keywords.filter { !known.contains($0) }
+    }
+
+    /// Every entry of a (possibly comma-separated, possibly empty) port list is a TCP port number.
+    private static func portsAreValid(_ ports: String?) -> Bool {
+        guard let ports else { return true }
+        return ports.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { entry in
+            let trimmed = entry.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty || Int(trimmed).map { (1...65535).contains($0) } == true
+        }
     }
 
     /// The effective value of one connection option (after URL, environment and defaults).

@@ -100,12 +100,21 @@ struct ConnectionTests {
         #expect(error?.description.contains(role) == true)
     }
 
-    @Test("a malformed URL is reported as invalid settings")
-    func malformedURL() throws {
-        let error = #expect(throws: ConnectionError.self) {
-            _ = try Connection(url: "postgresql://host:notaport/db?bogus=1")
+    @Test("malformed URLs, ports and keywords are reported as invalid settings, not as an unreachable server")
+    func malformedSettings() throws {
+        let badURL = #expect(throws: ConnectionError.self) {
+            _ = try Connection(url: "postgresql://host/db?bogus=1")
         }
-        #expect(error?.reason == .invalidParameters)
+        #expect(badURL?.reason == .invalidParameters)
+        let badPort = #expect(throws: ConnectionError.self) {
+            _ = try Connection(url: "postgresql://localhost:notaport/db")
+        }
+        #expect(badPort?.reason == .invalidParameters)
+        let badKeyword = #expect(throws: ConnectionError.self) {
+            _ = try Connection(url: database.adminURL, parameters: ["no_such_option": "1"])
+        }
+        #expect(badKeyword?.reason == .invalidParameters)
+        #expect(badKeyword?.description.contains("no_such_option") == true)
     }
 
     @Test("server NOTICEs go to the logger, not to stderr")

@@ -65,7 +65,7 @@ struct RoundTripTests {
             unsafeSQL: "CREATE TABLE n (id serial, i8 int8, i4 int4, i2 int2, b bool, f8 float8, num numeric)")
         let cases: [(Int64, Int32, Int16, Bool, Double)] = [
             (.max, .max, .max, true, 0.1), (.min, .min, .min, false, -1.5e300), (0, 0, 0, true, .infinity),
-            (-1, -1, -1, false, -.infinity), (42, 42, 42, true, .nan), (7, 7, 7, false, 5e-324),
+            (-1, -1, -1, false, -.infinity), (42, 42, 42, true, .nan), (7, 7, 7, false, .leastNonzeroMagnitude),
         ]
         for (i8, i4, i2, b, f8) in cases {
             try connection.execute(
