@@ -156,6 +156,17 @@ struct RoundTripTests {
         #expect(try nullDoc.decode("doc", as: PostgresJSON<Profile>?.self) == nil)
     }
 
+    @Test("a value JSONEncoder rejects fails the query before anything is sent")
+    func unencodableJSON() throws {
+        let connection = try database.connect()
+        let error = #expect(throws: PostgresError.self) {
+            try connection.query("SELECT \(PostgresJSON([Double.nan]))::jsonb")
+        }
+        #expect(error?.sqlState == nil)
+        #expect(error?.message.contains("$1") == true)
+        #expect(connection.statementCount == 0)
+    }
+
     @Test("a bind containing NUL is refused before it is sent, not silently truncated")
     func nulCharacter() throws {
         let connection = try database.connect()
