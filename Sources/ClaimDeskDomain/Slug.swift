@@ -15,8 +15,10 @@ public enum Slug {
     {
         guard isValid(text, allowUnderscore: allowUnderscore) else {
             throw ValidationError(
-                item: whole, problem: "has an invalid \(kind) \"\(text)\"",
-                fix: "use lowercase letters, digits and hyphens\(allowUnderscore ? " or underscores" : ""), 1-64 characters")
+                item: whole, problem: text.isEmpty ? "is missing the \(kind)" : "has an invalid \(kind) \"\(text)\"",
+                fix:
+                    "use lowercase letters, digits and hyphens\(allowUnderscore ? " or underscores" : ""), 1-64 characters, as in deepseek/consumer:training"
+            )
         }
     }
 }
