@@ -1,6 +1,3 @@
 import ClaimDeskCLI
 
-@main
-enum Main {
-    static func main() async { await ClaimDesk.main() }
-}
+@main enum Main { static func main() { ClaimDesk.main() } }

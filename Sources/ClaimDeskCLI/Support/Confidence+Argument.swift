@@ -1,0 +1,4 @@
+import ArgumentParser
+import ClaimDeskDomain
+
+extension Confidence: ExpressibleByArgument {}

@@ -1,0 +1,28 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Standard output carries results; standard error carries the one-line failure and, on a terminal, progress.
+enum Terminal {
+    static func out(_ text: String) {
+        print(text)
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A progress note for long work, shown only when a person is watching standard error.
+    static func progress(_ text: String) {
+        guard stderrIsTerminal else { return }
+        error(text)
+    }
+}
