@@ -85,7 +85,7 @@ public struct Migrator: Sendable {
                 """
                 SELECT coalesce(array_to_json(array_agg(replace(r, 'claimdesk_', '') ORDER BY r)), '[]') AS roles FROM unnest(
                     ARRAY['claimdesk_admin', 'claimdesk_editor', 'claimdesk_exporter', 'claimdesk_reviewer']) AS r
-                WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) AND pg_has_role(session_user, r, 'MEMBER')
+                WHERE CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN pg_has_role(session_user, r, 'MEMBER') END
                 """)
             let roleNames = try roles.first?.decodeJSON("roles", as: [String].self) ?? []
             var seq: Int64?

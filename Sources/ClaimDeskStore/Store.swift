@@ -39,7 +39,8 @@ public final class Store {
             throw StoreError(.database, "The database returned no result")
         }
         do {
-            let text = try row.decode(0, as: String.self)
+            // SQL NULL reads as JSON null, so `T?` results (e.g. an unknown tool's detail) decode to nil.
+            let text = try row.decode(0, as: String?.self) ?? "null"
             return try DatabaseJSON.decoder().decode(T.self, from: Data(text.utf8))
         } catch {
             throw StoreError(.database, "Could not read the database's answer: \(error.localizedDescription)")
