@@ -141,7 +141,7 @@ BEGIN
     SELECT * INTO v_claim FROM claimdesk.claims WHERE id = NEW.claim_id;
     INSERT INTO claimdesk.audit_log (action, tool_slug, ref, claim_id, revision_id, note, details)
     VALUES (v_action, v_claim.tool_slug, claimdesk.ref_of(NEW.claim_id), NEW.claim_id, NEW.id,
-            CASE WHEN v_action IN ('edited', 'drafted') THEN NULL ELSE NEW.note END,
+            CASE WHEN v_action IN ('approved', 'sent_back', 'retracted', 'discarded') THEN NEW.note END,
             jsonb_build_object('revision', NEW.number, 'version', NEW.version, 'state', NEW.state)
               || CASE WHEN TG_OP = 'INSERT' AND NEW.based_on IS NOT NULL
                       THEN jsonb_build_object('based_on', NEW.based_on) ELSE '{}'::jsonb END
