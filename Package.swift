@@ -51,9 +51,13 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
         .target(
+            name: "ClaimDeskAuthoring",
+            dependencies: ["ClaimDeskDomain", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "ClaimDeskCLI",
             dependencies: [
-                "ClaimDeskDomain", "ClaimDeskStore", "ClaimDeskPublishing",
+                "ClaimDeskDomain", "ClaimDeskStore", "ClaimDeskPublishing", "ClaimDeskAuthoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -75,6 +79,10 @@ let package = Package(
             name: "ClaimDeskPublishingTests",
             dependencies: ["ClaimDeskPublishing", "ClaimDeskDomain"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ClaimDeskAuthoringTests",
+            dependencies: ["ClaimDeskAuthoring", "ClaimDeskStore", "ClaimDeskTestSupport", "LibPQ", "ClaimDeskDomain"]
         ),
         .testTarget(
             name: "ClaimDeskCLITests",
