@@ -21,7 +21,9 @@ public struct AuthoringParser: Sendable {
         let root = try AuthoringParser.tree(data, file: file, format: format, consequence: "nothing was imported")
         var validator = DocumentValidator(file: file, context: context)
         let document = validator.document(root)
-        guard validator.problems.isEmpty else { throw AuthoringError(file: file, problems: validator.problems) }
+        guard validator.problems.isEmpty else {
+            throw AuthoringError(file: file, problems: validator.problems.inFileOrder())
+        }
         return document
     }
 

@@ -58,7 +58,11 @@ public struct ClaimForm: Hashable, Sendable {
         ]
         if let topic, !topic.verdicts.isEmpty {
             lines.append("verdict      one of:")
-            lines += topic.verdicts.map { "               \($0.key)  (\($0.label))" }
+            let width = topic.verdicts.map(\.key.rawValue.count).max() ?? 0
+            lines += topic.verdicts.map { verdict in
+                let key = verdict.key.rawValue
+                return "               " + key + String(repeating: " ", count: width - key.count) + "  \(verdict.label)"
+            }
         } else if let topic {
             lines.append("verdict      none: topic \(topic.key) is prose only, so leave it out")
         }
@@ -84,12 +88,12 @@ public struct ClaimForm: Hashable, Sendable {
         var validator = DocumentValidator(file: file, context: context)
         guard let root else {
             validator.report(nil, "", "is empty; fill in the claim's fields")
-            throw AuthoringError(file: file, problems: validator.problems, consequence: consequence)
+            throw AuthoringError(file: file, problems: validator.problems.inFileOrder(), consequence: consequence)
         }
         let entry = validator.fields(root, path: "", what: "the claim form", allowed: DocumentValidator.formKeys)
             .flatMap { validator.claim($0, ref: ref) }
         guard let entry, validator.problems.isEmpty else {
-            throw AuthoringError(file: file, problems: validator.problems, consequence: consequence)
+            throw AuthoringError(file: file, problems: validator.problems.inFileOrder(), consequence: consequence)
         }
         return entry
     }

@@ -52,6 +52,8 @@ struct DocumentValidator {
             document.tools.append(tool)
         }
         if let tools = top.entry("tools")?.value, !tools.isNull, !tools.isSequence { toolsUnreadable = true }
+        // A misspelt top-level key (`tool:`) may hold the tools the claims refer to.
+        if top.entries.contains(where: { !DocumentValidator.documentKeys.contains($0.key) }) { toolsUnreadable = true }
         var claimLines: [ClaimRef: (index: Int, line: Int?)] = [:]
         for (index, node) in list(top, "claims", of: "claims").enumerated() {
             let path = "claims[\(index)]"

@@ -27,6 +27,13 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension [Problem] {
+    /// In file order, as a compiler lists them: whole-file problems first, then by line; ties keep the order found.
+    func inFileOrder() -> [Problem] {
+        enumerated().sorted { a, b in (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset) }.map(\.element)
+    }
+}
+
 /// Carries one problem through a `Result` when parsing cannot go on (malformed, binary, too large).
 struct SingleProblem: Error {
     var problem: Problem

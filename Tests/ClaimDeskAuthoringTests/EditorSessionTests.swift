@@ -77,7 +77,7 @@ struct EditorSessionTests {
         let entry = try scratch.session(editor).edit(form, context: context)
         #expect(scratch.count == 1)
         #expect(scratch.seen(1).contains("# claimdesk claim edit deepseek:training — live revision 1"))
-        #expect(scratch.seen(1).contains("trains_by_default  (Trains by default)"))
+        #expect(scratch.seen(1).contains("#                trains_by_default      Trains by default\n"))
         #expect(entry.confidence == .high)
         #expect(scratch.forms.isEmpty)
         let store = try f.store(f.editor)

@@ -167,11 +167,9 @@ struct ImportErrorTests {
         #expect(
             lines(error) == [
                 "deepseek.yaml:1: tool is not a field of an authoring file (did you mean tools?); allowed fields: tools, claims",
+                "deepseek.yaml:10: claims[0].headline is missing; give the short answer, e.g. \"Yes, by default.\"",
                 "deepseek.yaml:12: claims[0].headlin is not a field of a claim (did you mean headline?); allowed fields: "
                     + "ref, verdict, headline, body, confidence, verified, verified_by, citations",
-                "deepseek.yaml:10: claims[0].ref \"deepseek:training\" names the tool deepseek, which is neither in this "
-                    + "file's tools nor in the database; add it under tools (an admin's import creates it) or fix the slug",
-                "deepseek.yaml:10: claims[0].headline is missing; give the short answer, e.g. \"Yes, by default.\"",
             ])
     }
 
@@ -368,7 +366,7 @@ struct ImportErrorTests {
         #expect(
             error.problems.map(\.location) == [
                 "line 11, claims[0].verdict", "line 13, claims[0].confidence", "line 23, claims[1].verified",
-                "line 25, claims[1].citations[0].url", "line 30, claims[2].headlin", "line 28, claims[2].headline",
+                "line 25, claims[1].citations[0].url", "line 28, claims[2].headline", "line 30, claims[2].headlin",
             ])
     }
 }
