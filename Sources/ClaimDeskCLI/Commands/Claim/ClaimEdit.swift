@@ -9,7 +9,8 @@ extension ClaimDesk.Claim {
             discussion: """
                 Only the flags you give change. Editing a reviewed revision voids its approval; the live revision \
                 stays live until the new one is published. With --base ID:VERSION (as claim show prints it) the edit \
-                is refused if the revision changed since.
+                is refused if the revision changed since. With no content flags, the revision opens as a YAML form \
+                in $VISUAL or $EDITOR (else vi); saving it unchanged or empty cancels.
                 """
         )
 
@@ -60,15 +61,12 @@ extension ClaimDesk.Claim {
 
         func validate() throws {
             let (ref, _) = try input.content(readingFile: false)
-            if input.isEmpty {
-                throw UsageError(
-                    "claim edit \(ref): say what to change with --verdict, --headline, --body, --body-file, "
-                        + "--confidence, --verified or --verified-by (editing in $EDITOR is not available yet)")
-            }
+            if input.isEmpty { try validateEditor(ref) }
             if let base { _ = try Input.base(base) }
         }
 
         func run() throws {
+            if input.isEmpty { return try runInEditor() }
             let (ref, content) = try input.content(readingFile: true)
             let base = try base.map { text throws(InputError) in try Input.base(text) }
             let store = try global.openStore()
