@@ -254,7 +254,11 @@ struct JSONReader {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count,
+        let isHex: (UInt8) -> Bool = { b in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(b)
+                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(b)
+        }
+        guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy(isHex),
             let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw Failure(line: line, message: "a \\u escape needs four hexadecimal digits") }
         index += 4

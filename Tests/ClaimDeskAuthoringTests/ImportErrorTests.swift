@@ -120,6 +120,25 @@ struct ImportErrorTests {
         #expect(error.problems.first?.line != nil)
     }
 
+    @Test("JSON: a key given twice in one object, and a broken escape, are reported with their lines")
+    func jsonRepeatsAndEscapes() throws {
+        let f = try AuthoringFixture()
+        let repeated = try refused(
+            """
+            {"tools": [{"slug": "deepseek", "name": "DeepSeek", "category": "AI chat assistant",
+                        "url": "https://www.deepseek.com", "name": "Deep Seek"}]}
+            """, file: "deepseek.json", f)
+        #expect(
+            repeated.problems.map(\.description) == [
+                "deepseek.json:2: tools[0].name is given twice (first on line 1); give each field once"
+            ])
+        let escape = try refused("{\"claims\": [\n{\"ref\": \"x\\u00zz\"}]}", file: "deepseek.json", f)
+        #expect(
+            escape.problems.map(\.description) == [
+                "deepseek.json:2: is not valid JSON: a \\u escape needs four hexadecimal digits"
+            ])
+    }
+
     @Test("wrong types say what was expected and what was found")
     func wrongTypes() throws {
         let yaml = """

@@ -133,6 +133,25 @@ struct RoundTripTests {
         #expect(try AuthoringParser(context: context).parse(Data(text: yaml), file: "x.yaml") == document)
     }
 
+    @Test(
+        "canonical order: tools by slug, the tool's own claims before its tiers', tiers in page order, topics by position"
+    )
+    func canonicalOrder() throws {
+        let f = try AuthoringFixture()
+        let store = try f.store(f.editor)
+        let sample = try AuthoringParser(context: try f.context(store))
+            .parse(try AuthoringFixture.sample(), file: "deepseek.yaml")
+        var shuffled = sample
+        shuffled.claims.reverse()
+        shuffled.tools.insert(
+            ToolEntry(slug: ToolSlug("chatgpt"), name: "ChatGPT", category: "c", url: "https://x.example"), at: 0)
+        shuffled.tools.reverse()
+        let ordered = shuffled.canonicallyOrdered(topics: try store.topics())
+        #expect(ordered.tools.map(\.slug.rawValue) == ["chatgpt", "deepseek"])
+        #expect(
+            ordered.claims == sample.claims.filter { $0.ref.tier == nil } + sample.claims.filter { $0.ref.tier != nil })
+    }
+
     @Test("JSON files import like YAML: the document's JSON encoding parses back to the same document")
     func jsonEquivalent() throws {
         let f = try AuthoringFixture()
