@@ -1,0 +1,254 @@
+import ClaimDeskDomain
+import Foundation
+
+/// Turns what is published about a tool into its page model, applying the page rules (badges from verdicts, oldest
+/// verification, lowest confidence, staleness, FAQ from topic templates, deduplicated sources).
+///
+/// Everything comes from the catalogue's `Topic` values; no topic key is special-cased here.
+struct ToolPageBuilder: Sendable {
+    let config: SiteConfig
+    private let topics: [TopicKey: Topic]
+
+    init(topics: [Topic], config: SiteConfig) {
+        self.config = config
+        var byKey: [TopicKey: Topic] = [:]
+        for topic in topics { byKey[topic.key] = topic }
+        self.topics = byKey
+    }
+
+    /// The page of a tool, or nil when nothing about it is live (a tool without live claims gets no page).
+    func page(for published: PublishedTool, otherTools: [ToolLink]) throws(ExportError) -> ToolPage? {
+        guard !published.claims.isEmpty else { return nil }
+        let tool = published.tool
+        let name = tool.name
+        var seen = Set<ClaimRef>()
+        var toolLevel: [(Topic, PublishedClaim)] = []
+        var tierLevel: [(PlanTier, Topic, PublishedClaim)] = []
+        var tiers: [TierSlug: PlanTier] = [:]
+        for tier in published.tiers { tiers[tier.slug] = tier }
+
+        for claim in published.claims {
+            guard seen.insert(claim.ref).inserted else { throw .duplicateClaim(claim.ref) }
+            guard let topic = topics[claim.ref.topic] else { throw .unknownTopic(claim.ref) }
+            if let verdict = claim.verdict, topic.verdict(verdict) == nil {
+                throw .unknownVerdict(claim.ref, verdict)
+            }
+            if let tierSlug = claim.ref.tier {
+                guard let tier = tiers[tierSlug] else { throw .unknownTier(claim.ref) }
+                tierLevel.append((tier, topic, claim))
+            } else {
+                toolLevel.append((topic, claim))
+            }
+        }
+        toolLevel.sort { Self.topicOrder($0.0, $1.0) }
+        tierLevel.sort { a, b in
+            a.0.slug != b.0.slug ? a.0.slug < b.0.slug : Self.topicOrder(a.1, b.1)
+        }
+
+        let fill = { (template: String) in PlaceholderText.fill(template, ["tool": name]) }
+        let sections = toolLevel.filter { $0.0.section == .main }.map { pageClaim($0.1, topic: $0.0, toolName: name) }
+        let editorial = toolLevel.filter { $0.0.section == .editorial }.map {
+            pageClaim($0.1, topic: $0.0, toolName: name)
+        }
+        let hipaaClaims = toolLevel.filter { $0.0.section == .hipaa }.map {
+            pageClaim($0.1, topic: $0.0, toolName: name)
+        }
+        let tierVerdicts = tierLevel.map { tier, topic, claim in
+            TierVerdict(tier: tier.slug, tierName: tier.name, claim: pageClaim(claim, topic: topic, toolName: name))
+        }
+
+        let badges: [Badge] = toolLevel.compactMap { topic, claim in
+            guard topic.badgePosition != nil, let key = claim.verdict, let verdict = topic.verdict(key) else {
+                return nil
+            }
+            return Badge(
+                topic: topic.key, section: topic.section, verdict: key, label: verdict.label, tone: verdict.tone)
+        }.sorted { a, b in
+            let pa = topics[a.topic]?.badgePosition ?? 0
+            let pb = topics[b.topic]?.badgePosition ?? 0
+            return pa != pb ? pa < pb : a.topic < b.topic
+        }
+
+        let hipaa: HIPAASection? =
+            hipaaClaims.isEmpty
+            ? nil
+            : HIPAASection(
+                heading: fill(config.copy.hipaaHeading), badges: badges.filter { $0.section == .hipaa },
+                claims: hipaaClaims, sources: Self.sources(of: hipaaClaims),
+                verifiedOn: hipaaClaims.map(\.verifiedOn).min() ?? config.asOf,
+                disclaimer: fill(config.copy.hipaaDisclaimer))
+
+        let faq = self.faq(toolLevel: toolLevel, tierVerdicts: tierVerdicts, toolName: name)
+
+        var page = ToolPage(
+            tool: PageTool(
+                slug: tool.slug, name: name, category: tool.category, officialURL: tool.officialURL,
+                url: config.pageURL(tool.slug), apiURL: config.apiURL(tool.slug)),
+            title: fill(config.copy.pageTitle), seq: published.lastSeq, badges: badges, sections: sections,
+            editorial: editorial, tierVerdicts: tierVerdicts, hipaa: hipaa, faq: faq, sources: [],
+            lastVerified: config.asOf, confidence: .high, stale: false,
+            disclaimers: PageDisclaimers(
+                termsChange: fill(config.copy.termsChange), general: fill(config.copy.generalDisclaimer)),
+            notify: NotifyBlock(
+                heading: fill(config.copy.notifyHeading), text: fill(config.copy.notifyText),
+                fineprint: fill(config.copy.notifyFineprint),
+                action: PlaceholderText.fill(config.notifyURL, ["tool": tool.slug.rawValue])),
+            otherTools: otherTools, allToolsURL: config.homeURL)
+        let all = page.allClaims
+        page.sources = Self.sources(of: all)
+        page.lastVerified = all.map(\.verifiedOn).min() ?? config.asOf
+        page.confidence = all.map(\.confidence).min() ?? .low
+        page.stale = all.contains(where: \.stale)
+        return page
+    }
+
+    /// Recomputes every stale flag for this configuration's `asOf`, for pages taken from a previous export.
+    func applyingStaleness(to page: ToolPage) -> ToolPage {
+        var page = page
+        let restale = { (claim: inout PageClaim) in claim.stale = isStale(claim.verifiedOn) }
+        for i in page.sections.indices { restale(&page.sections[i]) }
+        for i in page.editorial.indices { restale(&page.editorial[i]) }
+        for i in page.tierVerdicts.indices { restale(&page.tierVerdicts[i].claim) }
+        if var hipaa = page.hipaa {
+            for i in hipaa.claims.indices { restale(&hipaa.claims[i]) }
+            page.hipaa = hipaa
+        }
+        page.stale = page.allClaims.contains(where: \.stale)
+        return page
+    }
+
+    /// Stale means verified more than `stalenessDays` days before `asOf`.
+    func isStale(_ verifiedOn: Day) -> Bool {
+        config.asOf.ordinal - verifiedOn.ordinal > config.stalenessDays
+    }
+
+    /// Claims verified before this day are stale.
+    var staleBefore: Day { config.asOf.adding(days: -config.stalenessDays) }
+
+    private func pageClaim(_ claim: PublishedClaim, topic: Topic, toolName: String) -> PageClaim {
+        PageClaim(
+            ref: claim.ref, topic: topic.key, heading: PlaceholderText.fill(topic.heading, ["tool": toolName]),
+            question: PlaceholderText.fill(topic.question, ["tool": toolName]),
+            verdict: claim.verdict.flatMap { topic.verdict($0) }.map(PageVerdict.init), headline: claim.headline,
+            body: claim.body, confidence: claim.confidence, verifiedOn: claim.verifiedOn,
+            stale: isStale(claim.verifiedOn), citations: claim.citations)
+    }
+
+    /// FAQ in page order: main-section topics, then the derived plan-tier question, then HIPAA, then editorial.
+    private func faq(toolLevel: [(Topic, PublishedClaim)], tierVerdicts: [TierVerdict], toolName: String) -> [FAQEntry]
+    {
+        func entry(_ topic: Topic, _ claim: PublishedClaim) -> FAQEntry? {
+            guard let question = topic.faqQuestion, let answer = topic.faqAnswer else { return nil }
+            let label = claim.verdict.flatMap { topic.verdict($0) }?.label
+            var template = answer
+            if label == nil {
+                template = template.replacingOccurrences(of: "{label}. ", with: "")
+                    .replacingOccurrences(of: "{label}", with: "")
+            }
+            let filled = PlaceholderText.fill(
+                template,
+                ["tool": toolName, "label": label ?? "", "headline": claim.headline, "body": claim.body])
+            return FAQEntry(
+                question: PlaceholderText.fill(question, ["tool": toolName]), answer: Self.tidy(filled))
+        }
+        var result: [FAQEntry] = toolLevel.filter { $0.0.section == .main }.compactMap(entry)
+        let mainTiers = tierVerdicts.filter { topics[$0.claim.topic]?.section == .main }
+        if !mainTiers.isEmpty {
+            var parts = [config.copy.tierFAQIntro]
+            var index = 0
+            while index < mainTiers.count {
+                let tier = mainTiers[index].tier
+                var headlines: [String] = []
+                while index < mainTiers.count, mainTiers[index].tier == tier {
+                    headlines.append(mainTiers[index].claim.headline)
+                    index += 1
+                }
+                let tierName = mainTiers[index - 1].tierName
+                parts.append("\(tierName): \(headlines.joined(separator: " "))")
+            }
+            parts.append(config.copy.tierFAQOutro)
+            result.append(
+                FAQEntry(
+                    question: PlaceholderText.fill(config.copy.tierFAQQuestion, ["tool": toolName]),
+                    answer: Self.tidy(PlaceholderText.fill(parts.joined(separator: " "), ["tool": toolName]))))
+        }
+        result += toolLevel.filter { $0.0.section == .hipaa }.compactMap(entry)
+        result += toolLevel.filter { $0.0.section == .editorial }.compactMap(entry)
+        return result
+    }
+
+    /// Trims and collapses the runs of spaces an empty `{body}` or `{headline}` leaves behind.
+    static func tidy(_ text: String) -> String {
+        let utf8 = text.utf8
+        var previousSpace = true
+        var clean = true
+        for byte in utf8 {
+            let space = byte == 0x20
+            if space && previousSpace { clean = false }
+            previousSpace = space
+        }
+        if clean && !previousSpace && !(utf8.first.map(isWhitespace) ?? false)
+            && !(utf8.last.map(isWhitespace) ?? false)
+        {
+            return text
+        }
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var lastWasSpace = false
+        for character in text {
+            if character == " " {
+                if !lastWasSpace { result.append(character) }
+                lastWasSpace = true
+            } else {
+                result.append(character)
+                lastWasSpace = false
+            }
+        }
+        return result.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    /// The deduplicated union of the claims' citations by URL: first appearance decides the order, every distinct
+    /// "supports" sentence is kept, the latest date wins.
+    static func sources(of claims: [PageClaim]) -> [PageSource] {
+        var order: [String] = []
+        var byURL: [String: PageSource] = [:]
+        for claim in claims {
+            for citation in claim.citations {
+                if var source = byURL[citation.url] {
+                    if !source.supports.contains(citation.supports) { source.supports.append(citation.supports) }
+                    if citation.dated > source.dated { source.dated = citation.dated }
+                    if source.title == nil { source.title = citation.title }
+                    if source.archivedURL == nil { source.archivedURL = citation.archivedURL }
+                    byURL[citation.url] = source
+                } else {
+                    order.append(citation.url)
+                    byURL[citation.url] = PageSource(
+                        url: citation.url, supports: [citation.supports], dated: citation.dated, title: citation.title,
+                        archivedURL: citation.archivedURL)
+                }
+            }
+        }
+        return order.compactMap { byURL[$0] }
+    }
+
+    /// Section first (main, HIPAA, editorial), then the topic's position, then its key so ties are still stable.
+    private static func topicOrder(_ a: Topic, _ b: Topic) -> Bool {
+        let sa = sectionRank(a.section)
+        let sb = sectionRank(b.section)
+        if sa != sb { return sa < sb }
+        if a.position != b.position { return a.position < b.position }
+        return a.key < b.key
+    }
+
+    private static func sectionRank(_ section: TopicSection) -> Int {
+        switch section {
+        case .main: 0
+        case .hipaa: 1
+        case .editorial: 2
+        }
+    }
+}

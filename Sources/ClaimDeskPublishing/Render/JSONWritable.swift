@@ -1,0 +1,33 @@
+/// A value the export writes with `JSONWriter`; its output must equal `JSONEncoder`'s for the same value.
+protocol JSONWritable {
+    func write(to json: inout JSONWriter)
+}
+
+extension JSONWriter {
+    mutating func value(_ value: some JSONWritable) { value.write(to: &self) }
+
+    mutating func array<Element: JSONWritable>(_ elements: [Element]) {
+        beginArray()
+        for element in elements {
+            self.element()
+            element.write(to: &self)
+        }
+        endArray()
+    }
+
+    mutating func strings(_ elements: [String]) {
+        beginArray()
+        for element in elements {
+            self.element()
+            string(element)
+        }
+        endArray()
+    }
+
+    /// Encodes `value` as a whole JSON document.
+    static func document(_ value: some JSONWritable, capacity: Int = 16_384) -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity)
+        value.write(to: &writer)
+        return writer.finish()
+    }
+}

@@ -1,0 +1,17 @@
+import ClaimDeskDomain
+
+/// Where each file lives inside the export folder (and below `baseURL` on the public site).
+enum SitePaths {
+    static let toolsIndex = "api/v1/tools.json"
+    static let indexHTML = "index.html"
+    static let feed = "changes.xml"
+    static let sitemap = "sitemap.xml"
+    static let manifest = "manifest.json"
+
+    static func toolJSON(_ slug: ToolSlug) -> String { "api/v1/tools/\(slug.rawValue).json" }
+    static func toolHTML(_ slug: ToolSlug) -> String { "tools/\(slug.rawValue)/index.html" }
+    static func toolFolder(_ slug: ToolSlug) -> String { "tools/\(slug.rawValue)" }
+
+    /// Folders every export has, created before tools are rendered in parallel.
+    static let fixedFolders = ["api", "api/v1", "api/v1/tools", "tools"]
+}

@@ -1,0 +1,90 @@
+import ClaimDeskDomain
+import Foundation
+
+extension SiteExporter {
+    /// Renders a whole site into `output`: every tool page (in parallel), then the index, feed and sitemap; returns
+    /// the manifest for the caller to write last.
+    ///
+    /// Full exports, incremental exports and `--check` all go through here, which is what makes an incremental
+    /// export byte-identical to a full one and lets `--check` compare against exactly what an export would write.
+    func render(
+        jobs: [ToolJob], changes: [ChangeEvent], topics: [Topic], seq: Int64, config: SiteConfig,
+        output: any SiteOutput, live: (folder: URL, files: [String: SiteManifest.File])?,
+        liveSummaries: [ToolSummary]? = nil
+    ) throws -> RenderedSite {
+        let renderer = SiteRenderer(config: config, templates: templates, topics: topics)
+        let outcomes = try Parallel.map(count: jobs.count) { index, workspace in
+            try Self.renderTool(jobs[index], renderer: renderer, output: output, live: live, in: workspace)
+        }
+
+        let summaries = outcomes.map(\.summary)
+        var files = outcomes.flatMap(\.files)
+        let exported = Set(summaries.map(\.slug))
+        // The index page and sitemap are functions of the summaries alone: when those did not change, the live files
+        // are already right and rendering them again (costly for a large index) would give the same bytes.
+        if let live, let liveSummaries, liveSummaries == summaries,
+            let index = live.files[SitePaths.indexHTML], let sitemap = live.files[SitePaths.sitemap]
+        {
+            for file in [index, sitemap] {
+                try output.reuse(file, from: live.folder)
+                files.append(file)
+            }
+        } else {
+            files.append(try output.emit(try renderer.indexHTML(summaries), path: SitePaths.indexHTML))
+            files.append(try output.emit(renderer.sitemapXML(summaries.map(\.slug)), path: SitePaths.sitemap))
+        }
+        files.append(
+            try output.emit(renderer.indexJSON(ToolIndex(seq: seq, tools: summaries)), path: SitePaths.toolsIndex))
+        files.append(try output.emit(renderer.feedXML(changes, exported: exported), path: SitePaths.feed))
+        files.sort { $0.path < $1.path }
+
+        let manifest = SiteManifest(
+            seq: seq, asOf: config.asOf, stalenessDays: config.stalenessDays,
+            fingerprint: try SiteFingerprint.compute(config: config, templates: templates, topics: topics), files: files
+        )
+        return RenderedSite(
+            manifest: manifest, manifestData: JSONWriter.document(manifest, capacity: 256 + files.count * 160),
+            tools: outcomes.count, toolsRendered: outcomes.filter(\.rendered).count)
+    }
+
+    private static func renderTool(
+        _ job: ToolJob, renderer: SiteRenderer, output: any SiteOutput,
+        live: (folder: URL, files: [String: SiteManifest.File])?, in workspace: SiteRenderer.Workspace
+    ) throws -> ToolOutcome {
+        let slug = job.slug
+        let page: ToolPage
+        switch job {
+        case .fresh(let tool, let links):
+            guard let built = try renderer.builder.page(for: tool, otherTools: links) else {
+                throw ExportError.writeFailed(path: SitePaths.toolJSON(slug), reason: "the tool has no live claim")
+            }
+            page = built
+        case .rerender(_, let links):
+            let path = SitePaths.toolJSON(slug)
+            guard let folder = live?.folder,
+                let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+            else {
+                throw ExportError.unreadableExport(path: path, reason: "the previous export has no such file")
+            }
+            var old = try SiteJSON.decode(ToolPage.self, from: data, path: folder.appendingPathComponent(path).path)
+            old.otherTools = links
+            page = renderer.builder.applyingStaleness(to: old)
+        case .reuse(let summary):
+            var files: [SiteManifest.File] = []
+            for path in [SitePaths.toolJSON(slug), SitePaths.toolHTML(slug)] {
+                guard let live, let file = live.files[path] else {
+                    throw ExportError.unreadableExport(path: path, reason: "the previous manifest does not list it")
+                }
+                try output.reuse(file, from: live.folder)
+                files.append(file)
+            }
+            return ToolOutcome(summary: summary, files: files, rendered: false)
+        }
+        let (json, html) = try renderer.toolFiles(page, in: workspace)
+        let files = [
+            try output.emit(json, path: SitePaths.toolJSON(slug)),
+            try output.emit(html, path: SitePaths.toolHTML(slug)),
+        ]
+        return ToolOutcome(summary: ToolSummary(page), files: files, rendered: true)
+    }
+}

@@ -1,0 +1,66 @@
+import ClaimDeskDomain
+import Mustache
+
+/// A claim in a template: `{{anchor}}`, `{{topic}}`, `{{heading}}`, `{{question}}`, `{{#verdict}}…{{/verdict}}` (a
+/// BadgeView), `{{headline}}`, `{{#paragraphs}}{{.}}{{/paragraphs}}` (the body split at blank lines),
+/// `{{confidence}}`, `{{verifiedOn}}`, `{{stale}}`, `{{#sourceRefs}}…{{/sourceRefs}}`, and for plan-tier claims
+/// `{{tierName}}` and `{{topicHeading}}` (present when the tier list spans several topics).
+struct ClaimView: MustacheParent {
+    let claim: PageClaim
+    let sourceRefs: [SourceRefView]
+    let tierName: String?
+    let topicHeading: String?
+
+    init(_ claim: PageClaim, sourceNumbers: [String: Int], tierName: String? = nil, topicHeading: String? = nil) {
+        self.claim = claim
+        var seen = Set<Int>()
+        self.sourceRefs = claim.citations.compactMap { sourceNumbers[$0.url] }.filter { seen.insert($0).inserted }
+            .map(SourceRefView.init)
+        self.tierName = tierName
+        self.topicHeading = topicHeading
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "anchor":
+            if let tier = claim.ref.tier {
+                "tier-\(tier.rawValue)-\(claim.topic.rawValue)"
+            } else {
+                claim.topic.rawValue
+            }
+        case "topic": claim.topic.rawValue
+        case "heading": claim.heading
+        case "question": claim.question
+        case "verdict": claim.verdict.map { BadgeView($0, topic: claim.topic) } ?? Absent()
+        case "headline": Absent.text(claim.headline)
+        case "paragraphs": Self.paragraphs(claim.body)
+        case "confidence": claim.confidence.rawValue
+        case "verifiedOn": DayText.string(claim.verifiedOn)
+        case "stale": claim.stale
+        case "sourceRefs": sourceRefs
+        case "tierName": Absent.text(tierName)
+        case "topicHeading": Absent.text(topicHeading)
+        default: nil
+        }
+    }
+
+    /// A body's paragraphs: split at blank lines, single line breaks kept as spaces.
+    static func paragraphs(_ body: String) -> [String] {
+        if !body.utf8.contains(UInt8(ascii: "\n")) {
+            return body.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) ? [] : [body]
+        }
+        var result: [String] = []
+        var current: [Substring] = []
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            if trimmed.isEmpty {
+                if !current.isEmpty { result.append(current.joined(separator: " ")) }
+                current = []
+            } else {
+                current.append(line.hasSuffix("\r") ? line.dropLast() : line)
+            }
+        }
+        if !current.isEmpty { result.append(current.joined(separator: " ")) }
+        return result
+    }
+}

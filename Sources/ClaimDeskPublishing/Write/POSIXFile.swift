@@ -1,0 +1,110 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file-system calls the exporter needs, with errno turned into readable reasons.
+enum POSIXFile {
+    /// Puts `data` at `path`, replacing (never rewriting) what is there and creating missing parent folders.
+    static func replace(_ path: String, with data: Data) throws {
+        if unlink(path) != 0, errno != ENOENT { throw ExportError.writeFailed(path: path, reason: reason()) }
+        var code = create(path, data: data)
+        if code == ENOENT {
+            try makeParents(of: path)
+            code = create(path, data: data)
+        }
+        if code != 0 { throw ExportError.writeFailed(path: path, reason: reason(code)) }
+    }
+
+    /// Puts a hard link to `source` (a copy when the file system refuses links) at `destination`, replacing what is
+    /// there.
+    static func replaceWithLink(from source: String, to destination: String) throws {
+        if unlink(destination) != 0, errno != ENOENT {
+            throw ExportError.writeFailed(path: destination, reason: reason())
+        }
+        if link(source, destination) == 0 { return }
+        if errno == ENOENT, exists(source) {
+            try makeParents(of: destination)
+            if link(source, destination) == 0 { return }
+        }
+        let linkError = errno
+        guard linkError == EXDEV || linkError == EPERM || linkError == EMLINK || linkError == ENOTSUP else {
+            throw ExportError.unreadableExport(path: source, reason: reason(linkError))
+        }
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw ExportError.unreadableExport(path: source, reason: "it cannot be read")
+        }
+        try replace(destination, with: data)
+    }
+
+    /// Creates `path` (which must not exist) with all of `data`; returns 0 or the errno of the failure.
+    private static func create(_ path: String, data: Data) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return errno }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var pointer = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = write(fd, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                remaining -= written
+                pointer += written
+            }
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 { _ = unlink(path) }
+        return failure
+    }
+
+    /// `mkdir -p` of the folder holding `path`.
+    static func makeParents(of path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, !isDirectory(parent) else { return }
+        try makeParents(of: parent)
+        if mkdir(parent, 0o755) != 0, errno != EEXIST {
+            throw ExportError.writeFailed(path: parent, reason: reason())
+        }
+    }
+
+    /// Removes a file, then its folder if that became empty (a removed tool's `tools/SLUG`).
+    static func removeFile(_ path: String) {
+        guard unlink(path) == 0 || errno == ENOENT else { return }
+        _ = rmdir((path as NSString).deletingLastPathComponent)
+    }
+
+    /// `fsync` of one file or folder (a folder's entries become durable only once the folder itself is synced).
+    static func sync(_ path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Whether the process `pid` still runs (so its staging folder is not stale).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    static func reason(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code)).lowercased()
+    }
+}
