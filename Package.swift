@@ -77,7 +77,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ClaimDeskPublishingTests",
-            dependencies: ["ClaimDeskPublishing", "ClaimDeskDomain"],
+            dependencies: [
+                "ClaimDeskPublishing", "ClaimDeskDomain", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

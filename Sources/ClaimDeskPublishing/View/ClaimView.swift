@@ -46,18 +46,17 @@ struct ClaimView: MustacheParent {
 
     /// A body's paragraphs: split at blank lines, single line breaks kept as spaces.
     static func paragraphs(_ body: String) -> [String] {
-        if !body.utf8.contains(UInt8(ascii: "\n")) {
+        if !body.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
             return body.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) ? [] : [body]
         }
         var result: [String] = []
         var current: [Substring] = []
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            if trimmed.isEmpty {
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if line.allSatisfy(\.isWhitespace) {
                 if !current.isEmpty { result.append(current.joined(separator: " ")) }
                 current = []
             } else {
-                current.append(line.hasSuffix("\r") ? line.dropLast() : line)
+                current.append(line)
             }
         }
         if !current.isEmpty { result.append(current.joined(separator: " ")) }
