@@ -46,7 +46,7 @@ extension SiteExporter {
             found.append(relative)
         }
         let paths = found
-        let entries = try Parallel.map(count: paths.count) { index, _ in
+        let entries = try Parallel.map(count: paths.count) { index in
             let path = paths[index]
             let url = root.appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path) else {

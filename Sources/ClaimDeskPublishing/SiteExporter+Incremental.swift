@@ -42,7 +42,7 @@ extension SiteExporter {
                 let site = try render(
                     jobs: jobs, changes: changed.changes, topics: changed.topics, seq: changed.seq, config: config,
                     output: output, live: (folder.target, liveFiles), liveSummaries: oldIndex.tools)
-                try finish(site, in: work, of: folder, output: output)
+                try finish(site, in: work, of: folder, output: output, thorough: false)
                 return site.report(mode: .incremental, toolsRemoved: removed, stats: output.stats.withLock { $0 })
             } catch {
                 folder.abandon(work)
@@ -71,7 +71,7 @@ extension SiteExporter {
                 + live.map { ToolLink(slug: $0.tool.slug, name: $0.tool.name, url: config.pageURL($0.tool.slug)) },
             limit: config.otherToolLinks)
 
-        // Claims verified before `staleBefore` are stale; if the cut-off moved, a kept page can only be affected when
+        // Claims verified before asOf - stalenessDays are stale; if that cut-off moved, a kept page can only change when
         // its oldest claim is older than the later of the two cut-offs.
         let oldCutoff = old.asOf.adding(days: -old.stalenessDays)
         let newCutoff = config.asOf.adding(days: -config.stalenessDays)

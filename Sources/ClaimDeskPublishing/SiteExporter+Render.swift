@@ -13,8 +13,8 @@ extension SiteExporter {
         liveSummaries: [ToolSummary]? = nil
     ) throws -> RenderedSite {
         let renderer = SiteRenderer(config: config, templates: templates, topics: topics)
-        let outcomes = try Parallel.map(count: jobs.count) { index, workspace in
-            try Self.renderTool(jobs[index], renderer: renderer, output: output, live: live, in: workspace)
+        let outcomes = try Parallel.map(count: jobs.count) { index in
+            try Self.renderTool(jobs[index], renderer: renderer, output: output, live: live)
         }
 
         let summaries = outcomes.map(\.summary)
@@ -49,7 +49,7 @@ extension SiteExporter {
 
     private static func renderTool(
         _ job: ToolJob, renderer: SiteRenderer, output: any SiteOutput,
-        live: (folder: URL, files: [String: SiteManifest.File])?, in workspace: SiteRenderer.Workspace
+        live: (folder: URL, files: [String: SiteManifest.File])?
     ) throws -> ToolOutcome {
         let slug = job.slug
         let page: ToolPage
@@ -80,7 +80,7 @@ extension SiteExporter {
             }
             return ToolOutcome(summary: summary, files: files, rendered: false)
         }
-        let (json, html) = try renderer.toolFiles(page, in: workspace)
+        let (json, html) = try renderer.toolFiles(page)
         let files = [
             try output.emit(json, path: SitePaths.toolJSON(slug)),
             try output.emit(html, path: SitePaths.toolHTML(slug)),

@@ -9,11 +9,11 @@ import Foundation
 /// thread; rendering runs on every core.
 public struct SiteExporter: Sendable {
     let templates: SiteTemplates
-    /// Test hooks; nil in production.
+    /// Test hooks; empty in production.
     var hooks = Hooks()
 
     struct Hooks: Sendable {
-        /// Called with each path before it is written into the staging folder.
+        /// Called with each path before it is written into the work folder.
         var beforeWrite: (@Sendable (String) throws -> Void)?
         /// Called after the new site is complete, before it is swapped in.
         var beforeCommit: (@Sendable () throws -> Void)?
@@ -43,7 +43,7 @@ public struct SiteExporter: Sendable {
                 let site = try render(
                     jobs: jobs, changes: catalog.changes, topics: catalog.topics, seq: catalog.seq, config: config,
                     output: output, live: nil)
-                try finish(site, in: work, of: folder, output: output)
+                try finish(site, in: work, of: folder, output: output, thorough: true)
                 return site.report(mode: .full, toolsRemoved: 0, stats: output.stats.withLock { $0 })
             } catch {
                 folder.abandon(work)
@@ -53,13 +53,14 @@ public struct SiteExporter: Sendable {
     }
 
     /// Removes stale files from the work folder, writes the manifest last, and swaps the work folder in.
-    func finish(_ site: RenderedSite, in work: WorkFolder, of folder: AtomicSiteFolder, output: WorkFolderOutput)
-        throws
-    {
-        folder.removeExtras(from: work, keeping: site.paths)
+    func finish(
+        _ site: RenderedSite, in work: WorkFolder, of folder: AtomicSiteFolder, output: WorkFolderOutput,
+        thorough: Bool
+    ) throws {
+        let removed = folder.removeExtras(from: work, keeping: site.paths, thorough: thorough)
         _ = try output.emit(Data(site.manifestData), path: SitePaths.manifest)
         try hooks.beforeCommit?()
-        try folder.commit(work, touched: output.stats.withLock { $0.touched })
+        try folder.commit(work, touched: output.stats.withLock { $0.touched } + removed)
     }
 
     /// The manifest of the export at `dir`, or nil when there is none; the CLI reads `seq` from it to ask the

@@ -133,6 +133,17 @@ struct AtomicExportTests {
         #expect(siblings(of: site) == [".site.lock", ".site.spare"])
     }
 
+    @Test("a full export repairs a spare someone changed, so nothing stray reaches the site")
+    func fullRepairsSpare() throws {
+        let site = try SiteAssertions.export()
+        _ = try SiteExporter().export(catalog: Fixtures.catalog, config: Fixtures.config, to: site)
+        let spare = site.deletingLastPathComponent().appendingPathComponent(".site.spare")
+        try Data("stray".utf8).write(to: spare.appendingPathComponent("tools/stray.html"))
+        try Data("edited".utf8).write(to: spare.appendingPathComponent("index.html"))
+        _ = try SiteExporter().export(catalog: Fixtures.catalog, config: Fixtures.config, to: site)
+        #expect(try SiteExporter().check(dir: site, against: Fixtures.catalog, config: Fixtures.config).isClean)
+    }
+
     @Test("a folder that is not an export is refused, not replaced")
     func refusesForeignFolder() throws {
         let folder = try TestSupport.scratch().appendingPathComponent("site")

@@ -31,6 +31,17 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("the compact form (used for the JSON-LD) matches JSONEncoder without pretty printing")
+    func compact() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for page in try pages(Hostile.catalog) {
+            #expect(JSONWriter.document(page, pretty: false) == Array(try encoder.encode(page)))
+        }
+        #expect(
+            JSONWriter.document(ToolIndex(seq: 1, tools: []), pretty: false) == Array(#"{"seq":1,"tools":[]}"#.utf8))
+    }
+
     @Test("the index and the manifest are written as JSONEncoder writes them, empty lists included")
     func indexAndManifest() throws {
         let summaries = try pages(Fixtures.catalog).map(ToolSummary.init)

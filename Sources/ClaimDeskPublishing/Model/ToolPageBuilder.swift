@@ -122,9 +122,6 @@ struct ToolPageBuilder: Sendable {
         config.asOf.ordinal - verifiedOn.ordinal > config.stalenessDays
     }
 
-    /// Claims verified before this day are stale.
-    var staleBefore: Day { config.asOf.adding(days: -config.stalenessDays) }
-
     private func pageClaim(_ claim: PublishedClaim, topic: Topic, toolName: String) -> PageClaim {
         PageClaim(
             ref: claim.ref, topic: topic.key, heading: PlaceholderText.fill(topic.heading, ["tool": toolName]),

@@ -4,57 +4,52 @@ import Foundation
 /// The schema.org `FAQPage` JSON-LD of a tool page, escaped so it can sit inside `<script>` without any text in it
 /// being able to close the element.
 enum FAQPageJSONLD {
-    private struct Document: Encodable {
-        let context = "https://schema.org"
-        let type = "FAQPage"
+    private struct Document: JSONWritable {
         let url: String
-        let mainEntity: [Question]
+        let faq: [FAQEntry]
 
-        enum CodingKeys: String, CodingKey {
-            case context = "@context"
-            case type = "@type"
-            case url, mainEntity
-        }
-    }
-
-    private struct Question: Encodable {
-        let type = "Question"
-        let name: String
-        let acceptedAnswer: Answer
-
-        enum CodingKeys: String, CodingKey {
-            case type = "@type"
-            case name, acceptedAnswer
-        }
-    }
-
-    private struct Answer: Encodable {
-        let type = "Answer"
-        let text: String
-
-        enum CodingKeys: String, CodingKey {
-            case type = "@type"
-            case text
+        func write(to json: inout JSONWriter) {
+            json.beginObject()
+            json.key("@context")
+            json.string("https://schema.org")
+            json.key("@type")
+            json.string("FAQPage")
+            json.key("mainEntity")
+            json.beginArray()
+            for entry in faq {
+                json.element()
+                json.beginObject()
+                json.key("@type")
+                json.string("Question")
+                json.key("acceptedAnswer")
+                json.beginObject()
+                json.key("@type")
+                json.string("Answer")
+                json.key("text")
+                json.string(entry.answer)
+                json.endObject()
+                json.key("name")
+                json.string(entry.question)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("url")
+            json.string(url)
+            json.endObject()
         }
     }
 
     /// Nil when the page has no FAQ (an empty FAQPage is invalid structured data).
-    static func render(_ page: ToolPage, encoder: JSONEncoder) throws(ExportError) -> String? {
+    static func render(_ page: ToolPage) -> String? {
         guard !page.faq.isEmpty else { return nil }
-        let document = Document(
-            url: page.tool.url,
-            mainEntity: page.faq.map {
-                Question(name: $0.question, acceptedAnswer: Answer(text: $0.answer))
-            })
-        let data = try SiteJSON.encode(document, with: encoder, path: "tools/\(page.tool.slug)/index.html")
-        return scriptSafe(String(decoding: data, as: UTF8.self))
+        let json = JSONWriter.document(
+            Document(url: page.tool.url, faq: page.faq), capacity: 8 * 1024, pretty: false)
+        return scriptSafe(json)
     }
 
     /// `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026` (valid JSON, inert HTML), and U+2028/2029 are escaped
     /// for old JavaScript parsers.
-    static func scriptSafe(_ json: String) -> String {
-        var bytes = Array(json.utf8)
-        if bytes.last == 0x0A { bytes.removeLast() }
+    static func scriptSafe(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var index = 0

@@ -25,8 +25,8 @@ extension JSONWriter {
     }
 
     /// Encodes `value` as a whole JSON document.
-    static func document(_ value: some JSONWritable, capacity: Int = 16_384) -> [UInt8] {
-        var writer = JSONWriter(capacity: capacity)
+    static func document(_ value: some JSONWritable, capacity: Int = 16_384, pretty: Bool = true) -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity, pretty: pretty)
         value.write(to: &writer)
         return writer.finish()
     }

@@ -1,7 +1,8 @@
 import ClaimDeskDomain
 
-/// Writes JSON byte for byte as `JSONEncoder` does with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`,
-/// several times faster, because large exports spend much of their time encoding page models.
+/// Writes JSON byte for byte as `JSONEncoder` does with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
+/// (or, compact, without `.prettyPrinted`), several times faster, because large exports spend much of their time
+/// encoding page models.
 ///
 /// Callers emit keys in sorted order themselves; `JSONWriterTests` proves the output equals `JSONEncoder`'s for every
 /// exported type, so the files stay decodable and a forgotten field or misordered key fails a test.
@@ -9,9 +10,11 @@ struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     /// One entry per open container: whether it has an element yet.
     private var open: [Bool] = []
+    private let pretty: Bool
 
-    init(capacity: Int = 4096) {
+    init(capacity: Int = 4096, pretty: Bool = true) {
         bytes.reserveCapacity(capacity)
+        self.pretty = pretty
     }
 
     mutating func beginObject() {
@@ -33,7 +36,11 @@ struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        if pretty {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
     }
 
     /// Starts an array element.
@@ -89,9 +96,9 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// The finished document with a trailing newline, as every exported JSON file ends.
+    /// The finished document; pretty documents end with a newline, as every exported JSON file does.
     mutating func finish() -> [UInt8] {
-        bytes.append(0x0A)
+        if pretty { bytes.append(0x0A) }
         return bytes
     }
 
@@ -100,13 +107,15 @@ struct JSONWriter {
             if open[last] { bytes.append(UInt8(ascii: ",")) }
             open[last] = true
         }
-        newline(depth: open.count)
+        if pretty { newline(depth: open.count) }
     }
 
     private mutating func close(_ bracket: UInt8) {
         let hadElements = open.popLast() ?? false
-        if !hadElements { bytes.append(0x0A) }
-        newline(depth: open.count)
+        if pretty {
+            if !hadElements { bytes.append(0x0A) }
+            newline(depth: open.count)
+        }
         bytes.append(bracket)
     }
 

@@ -1,25 +1,14 @@
 import Foundation
 
-/// The one way the export writes JSON: sorted keys, pretty-printed, unescaped slashes, a trailing newline — so files
-/// are byte-stable and diff well.
+/// The export's JSON conventions: sorted keys, pretty-printed, unescaped slashes, a trailing newline — so files are
+/// byte-stable and diff well. `JSONWriter` writes them; this reads them back and defines the reference encoder the
+/// writer is tested against.
 enum SiteJSON {
-    /// A new encoder; callers keep one per thread and reuse it, since building one per file is wasted work.
+    /// The encoder whose output `JSONWriter` reproduces byte for byte.
     static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
-
-    static func encode<Value: Encodable>(_ value: Value, with encoder: JSONEncoder, path: String) throws(ExportError)
-        -> Data
-    {
-        do {
-            var data = try encoder.encode(value)
-            data.append(0x0A)
-            return data
-        } catch {
-            throw .writeFailed(path: path, reason: "cannot encode JSON (\(error))")
-        }
     }
 
     static func decode<Value: Decodable>(_ type: Value.Type, from data: Data, path: String) throws(ExportError)

@@ -10,8 +10,4 @@ enum SitePaths {
 
     static func toolJSON(_ slug: ToolSlug) -> String { "api/v1/tools/\(slug.rawValue).json" }
     static func toolHTML(_ slug: ToolSlug) -> String { "tools/\(slug.rawValue)/index.html" }
-    static func toolFolder(_ slug: ToolSlug) -> String { "tools/\(slug.rawValue)" }
-
-    /// Folders every export has, created before tools are rendered in parallel.
-    static let fixedFolders = ["api", "api/v1", "api/v1/tools", "tools"]
 }

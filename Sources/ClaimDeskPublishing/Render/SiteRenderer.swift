@@ -16,23 +16,13 @@ struct SiteRenderer: Sendable {
         self.feed = AtomFeed(config: config, topics: topics)
     }
 
-    /// Per-thread state, reused for every file a worker renders.
-    final class Workspace {
-        /// For the JSON-LD, the one JSON not written by `JSONWriter`.
-        let compact: JSONEncoder = {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return encoder
-        }()
-    }
-
     /// The tool's JSON document and HTML page.
-    func toolFiles(_ page: ToolPage, in workspace: Workspace) throws -> (json: Data, html: Data) {
-        (Data(JSONWriter.document(page, capacity: 64 * 1024)), try toolHTML(page, in: workspace))
+    func toolFiles(_ page: ToolPage) throws -> (json: Data, html: Data) {
+        (Data(JSONWriter.document(page, capacity: 64 * 1024)), try toolHTML(page))
     }
 
-    func toolHTML(_ page: ToolPage, in workspace: Workspace) throws -> Data {
-        let jsonLD = try FAQPageJSONLD.render(page, encoder: workspace.compact)
+    func toolHTML(_ page: ToolPage) throws -> Data {
+        let jsonLD = FAQPageJSONLD.render(page)
         let view = PageView(page: page, site: SiteView(config: config), jsonLD: jsonLD)
         return Data(try templates.render(view, template: "tool").utf8)
     }

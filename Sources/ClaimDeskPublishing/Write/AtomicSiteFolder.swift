@@ -95,18 +95,22 @@ struct AtomicSiteFolder {
         return WorkFolder(url: freshURL, isSpare: false, known: [:])
     }
 
-    /// Deletes what the work folder holds beyond the new export's files (removed tools, or anything at all when its
-    /// content is unknown).
-    func removeExtras(from work: WorkFolder, keeping paths: Set<String>) {
+    /// Deletes what the work folder holds beyond the new export's files (removed tools, or anything stray) and returns
+    /// the deleted paths. `thorough` lists the folder instead of trusting its manifest, as a full export does so it
+    /// also repairs a spare that was tampered with.
+    func removeExtras(from work: WorkFolder, keeping paths: Set<String>, thorough: Bool) -> [String] {
         let present: [String]
-        if let known = work.known {
+        if let known = work.known, !thorough {
             present = Array(known.keys)
         } else {
             present = Self.listFiles(work.url)
         }
+        var removed: [String] = []
         for path in present where !paths.contains(path) && path != SitePaths.manifest {
             POSIXFile.removeFile(work.url.appendingPathComponent(path).path)
+            removed.append(path)
         }
+        return removed.sorted()
     }
 
     /// After a failed export: a fresh work folder is removed; a spare stays (without manifest) to be rewritten next
@@ -115,7 +119,8 @@ struct AtomicSiteFolder {
         if !work.isSpare { try? FileManager.default.removeItem(at: work.url) }
     }
 
-    /// Flushes the work folder to disk, swaps it into place, and keeps the previous export as the spare.
+    /// Flushes the work folder to disk (`touched`: the paths written, linked or removed), swaps it into place, and
+    /// keeps the previous export as the spare.
     func commit(_ work: WorkFolder, touched: [String]) throws {
         flush(work.url, touched: touched)
         guard POSIXFile.exists(target.path) else {
@@ -170,7 +175,10 @@ struct AtomicSiteFolder {
             for path in touched {
                 let full = root.appendingPathComponent(path).path
                 POSIXFile.sync(full)
-                folders.insert((full as NSString).deletingLastPathComponent)
+                // A removed tool's folder may be gone too; its parent then holds the change.
+                var folder = (full as NSString).deletingLastPathComponent
+                if !POSIXFile.exists(folder) { folder = (folder as NSString).deletingLastPathComponent }
+                folders.insert(folder)
             }
             for folder in folders.sorted() { POSIXFile.sync(folder) }
             POSIXFile.sync(root.path)

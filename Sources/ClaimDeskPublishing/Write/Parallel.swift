@@ -5,7 +5,7 @@ import Foundation
 /// depend on thread scheduling.
 enum Parallel {
     static func map<Result: Sendable>(
-        count: Int, _ body: @Sendable (_ index: Int, _ workspace: SiteRenderer.Workspace) throws -> Result
+        count: Int, _ body: @Sendable (_ index: Int) throws -> Result
     ) throws -> [Result] {
         guard count > 0 else { return [] }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -14,14 +14,13 @@ enum Parallel {
         let results = Locked<[Result?]>(Array(repeating: nil, count: count))
         let failure = Locked<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let workspace = SiteRenderer.Workspace()
             let range = (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize)
             var local: [Result] = []
             local.reserveCapacity(range.count)
             for index in range {
                 if failure.withLock({ $0 != nil }) { return }
                 do {
-                    local.append(try body(index, workspace))
+                    local.append(try body(index))
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                     return

@@ -3,6 +3,10 @@ import Testing
 
 @testable import ClaimDeskPublishing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Scratch folders, file reading and external programs for the publishing tests.
 enum TestSupport {
     /// The package root, found from this file's location so tests work from any working directory.
@@ -19,11 +23,23 @@ enum TestSupport {
         return packageRoot.appendingPathComponent(".build/test-artifacts")
     }
 
+    /// This test process's scratch root. Roots of earlier runs whose process has ended are deleted on first use, so
+    /// scratch folders never pile up (a failing test's files stay until the next run, for inspection).
+    static let scratchRoot: URL = {
+        let temporary = FileManager.default.temporaryDirectory
+        let prefix = "claimdesk-publishing-tests-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(entry))
+        }
+        return temporary.appendingPathComponent("\(prefix)\(getpid())")
+    }()
+
     /// A new empty folder; the export target inside it is `site`.
     static func scratch(_ label: String = #function) throws -> URL {
         let name = label.filter { $0.isLetter || $0.isNumber }
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("claimdesk-pub-\(name)-\(UUID().uuidString.prefix(8))")
+        let url = scratchRoot.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -60,8 +76,8 @@ enum TestSupport {
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("stdout")
         let err = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
