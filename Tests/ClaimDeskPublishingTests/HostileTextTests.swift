@@ -94,7 +94,7 @@ struct HostileTextTests {
         let artifacts = TestSupport.artifactsFolder
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
         for (name, file, height) in [
-            ("hostile-deepseek.png", page, 4200), ("deepseek.png", try cleanPage(), 4400),
+            ("hostile-deepseek.png", page, 6400), ("deepseek.png", try cleanPage(), 5600),
             ("index.png", try cleanPage("index.html"), 1000),
         ] {
             let shot = artifacts.appendingPathComponent(name)
