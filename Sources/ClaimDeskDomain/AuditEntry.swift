@@ -13,7 +13,8 @@ public struct AuditEntry: Hashable, Sendable, Codable {
     public var details: [String: String]
 
     public init(
-        id: Int64, at: Date, actor: String, action: String, tool: ToolSlug?, ref: String?, revision: Int?, note: String?,
+        id: Int64, at: Date, actor: String, action: String, tool: ToolSlug?, ref: String?, revision: Int?,
+        note: String?,
         details: [String: String]
     ) {
         self.id = id

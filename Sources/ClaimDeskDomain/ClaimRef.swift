@@ -45,7 +45,9 @@ public struct ClaimRef: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public var description: String { "\(owner):\(topic.rawValue)" }
 
     public static func < (a: ClaimRef, b: ClaimRef) -> Bool {
-        (a.tool.rawValue, a.tier?.rawValue ?? "", a.topic.rawValue) < (b.tool.rawValue, b.tier?.rawValue ?? "", b.topic.rawValue)
+        (a.tool.rawValue, a.tier?.rawValue ?? "", a.topic.rawValue) < (
+            b.tool.rawValue, b.tier?.rawValue ?? "", b.topic.rawValue
+        )
     }
 
     public init(from decoder: any Decoder) throws {

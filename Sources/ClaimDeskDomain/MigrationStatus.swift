@@ -30,7 +30,9 @@ public struct MigrationStatus: Hashable, Sendable, Codable {
     public var migrations: [Entry]
     public var publishSeq: Int64?
 
-    public init(user: String, database: String, serverVersion: Int, roles: [String], migrations: [Entry], publishSeq: Int64?) {
+    public init(
+        user: String, database: String, serverVersion: Int, roles: [String], migrations: [Entry], publishSeq: Int64?
+    ) {
         self.user = user
         self.database = database
         self.serverVersion = serverVersion

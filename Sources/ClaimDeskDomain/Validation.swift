@@ -22,7 +22,8 @@ public enum Validation {
         }
         guard day <= today else {
             throw ValidationError(
-                item: item, problem: "\(text) is in the future", fix: "give the day it was actually checked (today is \(today) UTC)")
+                item: item, problem: "\(text) is in the future",
+                fix: "give the day it was actually checked (today is \(today) UTC)")
         }
         return day
     }

@@ -60,7 +60,8 @@ public struct Migrator: Sendable {
     /// Applied and pending migrations, without changing anything.
     public func status(_ connection: Connection) throws(StoreError) -> MigrationStatus {
         do {
-            let exists = try connection.query("SELECT to_regclass('claimdesk.schema_migrations') IS NOT NULL AS present")
+            let exists = try connection.query(
+                "SELECT to_regclass('claimdesk.schema_migrations') IS NOT NULL AS present")
             let present = try exists.first?.decode("present", as: Bool.self) ?? false
             var rows: [String: (String, Date)] = [:]
             if present {
@@ -74,7 +75,9 @@ public struct Migrator: Sendable {
                 guard let (checksum, at) = rows[m.name] else {
                     return .init(name: m.name, state: .pending, checksum: m.checksum, appliedAt: nil)
                 }
-                return .init(name: m.name, state: checksum == m.checksum ? .applied : .modified, checksum: checksum, appliedAt: at)
+                return .init(
+                    name: m.name, state: checksum == m.checksum ? .applied : .modified, checksum: checksum,
+                    appliedAt: at)
             }
             let known = Set(migrations.map(\.name))
             for (name, (checksum, at)) in rows where !known.contains(name) {
@@ -108,7 +111,9 @@ public struct Migrator: Sendable {
     public func requireCurrent(_ connection: Connection) throws(StoreError) {
         let status = try status(connection)
         if status.migrations.allSatisfy({ $0.state == .pending }) { throw StoreError.notMigrated }
-        try verify(Dictionary(uniqueKeysWithValues: status.migrations.filter { $0.state != .pending }.map { ($0.name, $0.checksum) }))
+        try verify(
+            Dictionary(
+                uniqueKeysWithValues: status.migrations.filter { $0.state != .pending }.map { ($0.name, $0.checksum) }))
         if let first = status.pending.first {
             throw StoreError(
                 .notMigrated, "The database lacks migration \(first.name) (\(status.pending.count) pending)",

@@ -46,7 +46,8 @@ struct RevisionRecord: Decodable {
             createdAt: created_at, updatedAt: updated_at, reviewedAt: reviewed_at, publishedAt: published_at,
             closedAt: closed_at, publishSeq: publish_seq,
             citations: citations.map {
-                Citation(url: $0.url, supports: $0.supports, dated: $0.dated, title: $0.title, archivedURL: $0.archived_url)
+                Citation(
+                    url: $0.url, supports: $0.supports, dated: $0.dated, title: $0.title, archivedURL: $0.archived_url)
             })
     }
 }

@@ -43,7 +43,9 @@ extension Store {
         ) { row in
             let tool = ToolSlug(try row.decode(0, as: String.self))
             tiers[tool, default: []].append(
-                PlanTier(tool: tool, slug: TierSlug(try row.decode(1, as: String.self)), name: try row.decode(2, as: String.self)))
+                PlanTier(
+                    tool: tool, slug: TierSlug(try row.decode(1, as: String.self)),
+                    name: try row.decode(2, as: String.self)))
         }
 
         var current: PublishedTool?
@@ -80,7 +82,8 @@ extension Store {
                 toolSeqs[slug] = lastSeq
                 current = PublishedTool(
                     tool: Tool(
-                        slug: slug, name: try row.decode(1, as: String.self), category: try row.decode(2, as: String.self),
+                        slug: slug, name: try row.decode(1, as: String.self),
+                        category: try row.decode(2, as: String.self),
                         officialURL: try row.decode(3, as: String.self)),
                     tiers: tiers[slug] ?? [], claims: [], lastSeq: lastSeq)
             }
@@ -92,7 +95,8 @@ extension Store {
                 flushClaim()
                 let verifiedText = try row.decode(12, as: String.self)
                 guard let verified = Day(verifiedText) else {
-                    throw StoreError(.database, "Revision \(revisionID) has an unreadable verified-on date \(verifiedText)")
+                    throw StoreError(
+                        .database, "Revision \(revisionID) has an unreadable verified-on date \(verifiedText)")
                 }
                 currentClaim = PublishedClaim(
                     ref: ref, verdict: try row.decode(8, as: String?.self).map { VerdictKey($0) },

@@ -61,7 +61,9 @@ extension Store {
             throw StoreError(.notFound, "Unknown tool \"\(slug)\"", hint: "See claimdesk tool list.")
         }
         return ToolDetail(
-            tool: Tool(slug: ToolSlug(detail.slug), name: detail.name, category: detail.category, officialURL: detail.official_url),
+            tool: Tool(
+                slug: ToolSlug(detail.slug), name: detail.name, category: detail.category,
+                officialURL: detail.official_url),
             tiers: detail.tiers.map { PlanTier(tool: slug, slug: TierSlug($0.slug), name: $0.name) },
             claims: detail.claims.map {
                 .init(

@@ -70,9 +70,11 @@ extension Store {
 
     /// Publishes every named claim's reviewed revision in one transaction, or none.
     public func publish(_ refs: [ClaimRef]) throws(StoreError) -> [Revision] {
-        let list = String(decoding: (try? JSONEncoder().encode(refs.map(\.description))) ?? Data("[]".utf8), as: UTF8.self)
+        let list = String(
+            decoding: (try? JSONEncoder().encode(refs.map(\.description))) ?? Data("[]".utf8), as: UTF8.self)
         return try call(
-            "SELECT claimdesk.publish(ARRAY(SELECT jsonb_array_elements_text(\(list)::jsonb)))", as: [RevisionRecord].self
+            "SELECT claimdesk.publish(ARRAY(SELECT jsonb_array_elements_text(\(list)::jsonb)))",
+            as: [RevisionRecord].self
         ).map(\.revision)
     }
 

@@ -15,7 +15,8 @@ public final class Store {
     /// Connects with a URL, or libpq's own `PG*` defaults when nil.
     public convenience init(url: String?, logger: Logger = Logger(label: "claimdesk")) throws(StoreError) {
         do {
-            self.init(connection: try Connection(url: url, parameters: ["application_name": "claimdesk"], logger: logger))
+            self.init(
+                connection: try Connection(url: url, parameters: ["application_name": "claimdesk"], logger: logger))
         } catch {
             throw StoreError(.connection, error.description)
         }

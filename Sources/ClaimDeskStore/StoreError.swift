@@ -54,7 +54,8 @@ public struct StoreError: Error, LocalizedError, CustomStringConvertible, Sendab
         var message = error.message
         if kind == .forbidden, message.hasPrefix("permission denied") {
             self.init(
-                kind, message, hint: "Your login role lacks the ClaimDesk role for this; ask an admin (claimdesk user add).",
+                kind, message,
+                hint: "Your login role lacks the ClaimDesk role for this; ask an admin (claimdesk user add).",
                 sqlState: state?.rawValue)
             return
         }

@@ -19,7 +19,8 @@ struct ExportCLITests {
         init(publish: Bool = true) throws {
             desk = try Desk()
             exporter = try desk.db.makeUser("xena", roles: ["exporter"])
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimdesk-export-\(UUID().uuidString)")
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "claimdesk-export-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let imported = try desk.run(desk.editor, "import", ExportCLITests.sample)
             #expect(imported.status == 0, "\(imported)")
@@ -79,13 +80,16 @@ struct ExportCLITests {
             #expect(files[path] != nil, "missing \(path)")
         }
         for (path, data) in files {
-            #expect(!String(decoding: data, as: UTF8.self).contains("UNPUBLISHED-DRAFT-HEADLINE"), "draft leaked into \(path)")
+            #expect(
+                !String(decoding: data, as: UTF8.self).contains("UNPUBLISHED-DRAFT-HEADLINE"),
+                "draft leaked into \(path)")
         }
         let page = try site.file("tools/deepseek/index.html")
         for text in [
             "Does DeepSeek train on your data?", "Trains by default", "No zero-retention option", "Opt-out available",
             "Can you opt out?", "Zero retention / DPA", "What the listicles get wrong", "DeepSeek consumer app / web",
-            "Trains unless you opt out", "No BAA", "No PHI", "https://www.hathr.ai/blogs/deepseek-ai-is-dangerous-for-healthcare",
+            "Trains unless you opt out", "No BAA", "No PHI",
+            "https://www.hathr.ai/blogs/deepseek-ai-is-dangerous-for-healthcare",
             "https://cdn.deepseek.com/policies/en-US/deepseek-terms-of-use.html",
             "Last verified <time datetime=\"2026-06-01\">2026-06-01</time>",
             "FAQPage", "Frequently asked questions",
@@ -201,7 +205,8 @@ struct ExportCLITests {
     static func normalized(_ data: Data?) -> String {
         var text = String(decoding: data ?? Data(), as: UTF8.self)
         for pattern in [
-            #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})"#, #""(publish_seq|seq|last_seq)"\s*:\s*\d+"#,
+            #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})"#,
+            #""(publish_seq|seq|last_seq)"\s*:\s*\d+"#,
         ] {
             text = text.replacingOccurrences(of: pattern, with: "<x>", options: .regularExpression)
         }

@@ -13,9 +13,10 @@ struct ClaimRefTests {
 
     @Test("refuses malformed references with a message that says what to write")
     func refuses() {
-        for bad in ["deepseek", "deepseek:", ":training", "a/b/c:training", "DeepSeek:training", "deep seek:training",
-            "deepseek:train:ing", "deepseek/:training", "-x:training"]
-        {
+        for bad in [
+            "deepseek", "deepseek:", ":training", "a/b/c:training", "DeepSeek:training", "deep seek:training",
+            "deepseek:train:ing", "deepseek/:training", "-x:training",
+        ] {
             do {
                 _ = try ClaimRef.parse(bad)
                 Issue.record("\(bad) was accepted")
@@ -31,9 +32,10 @@ struct ClaimRefTests {
         for good in ["https://cdn.deepseek.com/policies/en-US/deepseek-privacy-policy.html", "http://example.org"] {
             #expect(throws: Never.self) { try Validation.checkURL(good, item: "x") }
         }
-        for bad in ["javascript:alert(1)", "ftp://example.org", "https://", "example.org", "https://exa mple.org",
-            "data:text/html,<script>"]
-        {
+        for bad in [
+            "javascript:alert(1)", "ftp://example.org", "https://", "example.org", "https://exa mple.org",
+            "data:text/html,<script>",
+        ] {
             #expect(throws: ValidationError.self, "\(bad)") { try Validation.checkURL(bad, item: "x") }
         }
     }
@@ -42,7 +44,9 @@ struct ClaimRefTests {
     func dates() throws {
         let today = Day.today()
         #expect(try Validation.parseDay(today.description, item: "x", today: today) == today)
-        #expect(throws: ValidationError.self) { try Validation.parseDay(today.adding(days: 1).description, item: "x", today: today) }
+        #expect(throws: ValidationError.self) {
+            try Validation.parseDay(today.adding(days: 1).description, item: "x", today: today)
+        }
         #expect(throws: ValidationError.self) { try Validation.parseDay("2026-02-30", item: "x", today: today) }
     }
 

@@ -8,9 +8,10 @@ struct DayTests {
     func parsing() {
         #expect(Day("2026-06-01")?.description == "2026-06-01")
         #expect(Day("2024-02-29") != nil)
-        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-6-1", "20260601", "", "2026-06-01x",
-            "２０２６-06-01", "2026-06-١٢"]
-        {
+        for bad in [
+            "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-6-1", "20260601", "", "2026-06-01x",
+            "２０２６-06-01", "2026-06-١٢",
+        ] {
             #expect(Day(bad) == nil, "\(bad) was accepted")
         }
     }
@@ -33,6 +34,8 @@ struct DayTests {
     func coding() throws {
         let data = try JSONEncoder().encode([Day("2026-06-01")])
         #expect(String(decoding: data, as: UTF8.self) == "[\"2026-06-01\"]")
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Day].self, from: Data("[\"2026-02-30\"]".utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([Day].self, from: Data("[\"2026-02-30\"]".utf8))
+        }
     }
 }

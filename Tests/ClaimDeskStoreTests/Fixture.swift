@@ -19,7 +19,8 @@ final class Fixture {
 
     static let training = ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("training"))
     static let optOut = ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("opt_out"))
-    static let tierTraining = ClaimRef(tool: ToolSlug("deepseek"), tier: TierSlug("consumer"), topic: TopicKey("training"))
+    static let tierTraining = ClaimRef(
+        tool: ToolSlug("deepseek"), tier: TierSlug("consumer"), topic: TopicKey("training"))
     static let day = Day(year: 2026, month: 6, day: 1) ?? Day.today()
 
     init() throws {
@@ -33,17 +34,22 @@ final class Fixture {
         exporter = try db.makeUser("xena", roles: ["exporter"])
         let store = try db.store(as: admin)
         try store.addTool(
-            Tool(slug: ToolSlug("deepseek"), name: "DeepSeek", category: "AI chat assistant", officialURL: "https://www.deepseek.com"))
-        try store.addTier(PlanTier(tool: ToolSlug("deepseek"), slug: TierSlug("consumer"), name: "DeepSeek consumer app / web"))
+            Tool(
+                slug: ToolSlug("deepseek"), name: "DeepSeek", category: "AI chat assistant",
+                officialURL: "https://www.deepseek.com"))
+        try store.addTier(
+            PlanTier(tool: ToolSlug("deepseek"), slug: TierSlug("consumer"), name: "DeepSeek consumer app / web"))
     }
 
     deinit { db.drop() }
 
     func store(_ user: String) throws -> Store { try db.store(as: user) }
 
-    static func content(_ headline: String = "Yes, by default.", verdict: String? = "trains_by_default") -> ClaimContent {
+    static func content(_ headline: String = "Yes, by default.", verdict: String? = "trains_by_default") -> ClaimContent
+    {
         ClaimContent(
-            verdict: verdict.map { VerdictKey($0) }, headline: headline, body: "Inputs may be used to improve the models.",
+            verdict: verdict.map { VerdictKey($0) }, headline: headline,
+            body: "Inputs may be used to improve the models.",
             confidence: .medium, verifiedOn: day)
     }
 
@@ -55,7 +61,8 @@ final class Fixture {
     @discardableResult
     func drafted(_ ref: ClaimRef = Fixture.training, cite: Bool = true) throws -> Revision {
         let store = try store(editor)
-        var revision = try store.draft(ref, Fixture.content(verdict: ref.topic.rawValue == "opt_out" ? "opt_out_available" : "trains_by_default"))
+        var revision = try store.draft(
+            ref, Fixture.content(verdict: ref.topic.rawValue == "opt_out" ? "opt_out_available" : "trains_by_default"))
         if cite { revision = try store.cite(ref, Fixture.citation) }
         return revision
     }

@@ -32,7 +32,8 @@ struct MigratorTests {
     func embeddedEqualsSQLFolder() throws {
         let sqlFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("sql")
-        let files = try FileManager.default.contentsOfDirectory(atPath: sqlFolder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: sqlFolder.path).filter { $0.hasSuffix(".sql") }
+            .sorted()
         #expect(Migration.embedded.map(\.name) == files)
         for migration in Migration.embedded {
             let text = try String(contentsOf: sqlFolder.appendingPathComponent(migration.name), encoding: .utf8)
@@ -84,7 +85,10 @@ struct MigratorTests {
     func failedMigrationRollsBack() throws {
         let empty = try EmptyDatabase()
         let connection = try Connection(url: empty.url)
-        let broken = Migration.embedded + [Migration(name: "9999_broken.sql", sql: "CREATE TABLE claimdesk.x (a int); SELECT 1/0;")]
+        let broken =
+            Migration.embedded + [
+                Migration(name: "9999_broken.sql", sql: "CREATE TABLE claimdesk.x (a int); SELECT 1/0;")
+            ]
         do {
             try Migrator(migrations: broken).migrate(connection)
             Issue.record("a broken migration succeeded")
@@ -93,6 +97,8 @@ struct MigratorTests {
         }
         let status = try Migrator(migrations: broken).status(connection)
         #expect(status.pending.map(\.name) == ["9999_broken.sql"])
-        #expect(try connection.query("SELECT to_regclass('claimdesk.x') IS NULL AS gone").first?.decode("gone", as: Bool.self) == true)
+        #expect(
+            try connection.query("SELECT to_regclass('claimdesk.x') IS NULL AS gone").first?.decode(
+                "gone", as: Bool.self) == true)
     }
 }

@@ -17,7 +17,8 @@ struct WorkflowRulesTests {
         try f.drafted()
         #expect(f.failure { try f.store(f.reviewer).cite(Fixture.training, Fixture.citation) }?.kind == .forbidden)
         #expect(
-            f.failure { try f.store(f.reviewer).edit(Fixture.training, ClaimContent(headline: "x")) }?.kind == .forbidden)
+            f.failure { try f.store(f.reviewer).edit(Fixture.training, ClaimContent(headline: "x")) }?.kind
+                == .forbidden)
         #expect(try f.store(f.admin).edit(Fixture.training, ClaimContent(headline: "Admins may edit.")).changed)
         // Raw SQL: no editorial role may write the tables directly.
         for user in [f.editor, f.reviewer, f.admin] {
@@ -42,7 +43,9 @@ struct WorkflowRulesTests {
         #expect(f.failure { try f.store(f.admin).publishAllReviewed() }?.kind == .forbidden)
         _ = try f.store(f.reviewer2).publish([Fixture.training])
         #expect(f.failure { try f.store(f.editor).retract(Fixture.training, note: "wrong") }?.kind == .forbidden)
-        #expect(try f.rawSQL("UPDATE claimdesk.revisions SET state = 'retracted'", as: f.reviewer) == .insufficientPrivilege)
+        #expect(
+            try f.rawSQL("UPDATE claimdesk.revisions SET state = 'retracted'", as: f.reviewer) == .insufficientPrivilege
+        )
         #expect(try f.store(f.reviewer).retract(Fixture.training, note: "Source withdrawn.").state == .retracted)
     }
 
@@ -73,8 +76,11 @@ struct WorkflowRulesTests {
         let approved = try f.store(f.reviewer).approve(Fixture.training, note: nil)
         #expect(approved.state == .reviewed)
         // Even the schema owner cannot change reviewed content or its citations in place.
-        #expect(try f.rawSQL("UPDATE claimdesk.revisions SET headline = 'changed' WHERE id = \(draft.id)") == .init(rawValue: "55000"))
-        #expect(try f.rawSQL("DELETE FROM claimdesk.citations WHERE revision_id = \(draft.id)") == .init(rawValue: "55000"))
+        #expect(
+            try f.rawSQL("UPDATE claimdesk.revisions SET headline = 'changed' WHERE id = \(draft.id)")
+                == .init(rawValue: "55000"))
+        #expect(
+            try f.rawSQL("DELETE FROM claimdesk.citations WHERE revision_id = \(draft.id)") == .init(rawValue: "55000"))
         #expect(
             try f.rawSQL(
                 "INSERT INTO claimdesk.citations (revision_id, position, url, supports, dated) VALUES (\(draft.id), 5, 'https://example.org/x', 'x', '2026-01-01')"
@@ -136,7 +142,8 @@ struct WorkflowRulesTests {
         // ...and if the owner forces it to reviewed, the publish trigger still refuses.
         #expect(
             try f.rawSQL(
-                "UPDATE claimdesk.revisions SET state = 'reviewed', reviewer = '\(f.reviewer)' WHERE state = 'draft'") == nil)
+                "UPDATE claimdesk.revisions SET state = 'reviewed', reviewer = '\(f.reviewer)' WHERE state = 'draft'")
+                == nil)
         let uncited = f.failure { try f.store(f.reviewer).publish([Fixture.training]) }
         #expect(uncited?.kind == .invalid)
         #expect(uncited?.message.contains("no citation") == true)
@@ -149,10 +156,16 @@ struct WorkflowRulesTests {
         var content = Fixture.content()
         content.verifiedOn = future
         #expect(f.failure { try f.store(f.editor).draft(Fixture.training, content) }?.kind == .invalid)
-        #expect(f.failure { try f.store(f.editor).draft(Fixture.training, Fixture.content(verdict: "no_baa")) }?.kind == .invalid)
-        #expect(f.failure { try f.store(f.editor).draft(Fixture.training, Fixture.content(verdict: nil)) }?.kind == .invalid)
+        #expect(
+            f.failure { try f.store(f.editor).draft(Fixture.training, Fixture.content(verdict: "no_baa")) }?.kind
+                == .invalid)
+        #expect(
+            f.failure { try f.store(f.editor).draft(Fixture.training, Fixture.content(verdict: nil)) }?.kind == .invalid
+        )
         try f.drafted(cite: false)
-        for url in ["javascript:alert(1)", "ftp://example.org/x", "https://", "http://exa mple.org", "data:text/html,x"] {
+        for url in [
+            "javascript:alert(1)", "ftp://example.org/x", "https://", "http://exa mple.org", "data:text/html,x",
+        ] {
             let error = f.failure {
                 try f.store(f.editor).cite(Fixture.training, Citation(url: url, supports: "x", dated: Fixture.day))
             }
@@ -229,7 +242,8 @@ struct WorkflowRulesTests {
         #expect(entries.contains { $0.action == "sent_back" && $0.note == "Cite the new terms." })
         for user in [f.editor, f.reviewer, f.admin, f.exporter] {
             #expect(try f.rawSQL("DELETE FROM claimdesk.audit_log", as: user) == .insufficientPrivilege)
-            #expect(try f.rawSQL("UPDATE claimdesk.audit_log SET actor = 'someone'", as: user) == .insufficientPrivilege)
+            #expect(
+                try f.rawSQL("UPDATE claimdesk.audit_log SET actor = 'someone'", as: user) == .insufficientPrivilege)
         }
         // Even the owner: the table refuses updates, deletes and truncation.
         #expect(try f.rawSQL("UPDATE claimdesk.audit_log SET actor = 'someone'") == .insufficientPrivilege)
@@ -245,7 +259,8 @@ struct WorkflowRulesTests {
         try f.drafted(Fixture.optOut)
         #expect(try f.rawSQL("SELECT * FROM claimdesk.revisions", as: f.exporter) == .insufficientPrivilege)
         #expect(try f.rawSQL("SELECT * FROM claimdesk.citations", as: f.exporter) == .insufficientPrivilege)
-        #expect(try f.rawSQL("SELECT claimdesk.claim_view('deepseek:opt_out')", as: f.exporter) == .insufficientPrivilege)
+        #expect(
+            try f.rawSQL("SELECT claimdesk.claim_view('deepseek:opt_out')", as: f.exporter) == .insufficientPrivilege)
         let catalog = try f.store(f.exporter).publishedCatalog()
         #expect(catalog.tools.count == 1)
         #expect(catalog.tools.first?.claims.map(\.ref) == [Fixture.training])

@@ -28,7 +28,8 @@ public final class TestDatabase: @unchecked Sendable {
         let admin = try Connection(url: try adminURL())
         defer { admin.close() }
         let sql = Query(
-            unsafeSQL: "CREATE DATABASE \(try admin.escapeIdentifier(name)) TEMPLATE \(try admin.escapeIdentifier(template))")
+            unsafeSQL:
+                "CREATE DATABASE \(try admin.escapeIdentifier(name)) TEMPLATE \(try admin.escapeIdentifier(template))")
         for attempt in 1...50 {
             // Another test may be cloning the template at this instant; CREATE DATABASE needs it idle.
             if try cloned(admin, sql, lastAttempt: attempt == 50) { break }

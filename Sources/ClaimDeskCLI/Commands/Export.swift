@@ -79,7 +79,8 @@ extension ClaimDesk {
                 try runCheck(store: store, exporter: exporter, directory: directory)
                 return
             }
-            let config = try siteConfig(asOf: try asOf.map { try Validation.parseDay($0, item: "--as-of") } ?? Day.today())
+            let config = try siteConfig(
+                asOf: try asOf.map { try Validation.parseDay($0, item: "--as-of") } ?? Day.today())
             var report: ExportReport
             var mode = "full"
             if incremental, let manifest = try SiteExporter.manifest(in: directory) {
@@ -112,7 +113,9 @@ extension ClaimDesk {
         private func runCheck(store: Store, exporter: SiteExporter, directory: URL) throws {
             guard let manifest = try SiteExporter.manifest(in: directory) else {
                 throw CLIError(
-                    .notFound, "\(out) has no manifest.json, so there is no export to check; run claimdesk export --out \(out) first.")
+                    .notFound,
+                    "\(out) has no manifest.json, so there is no export to check; run claimdesk export --out \(out) first."
+                )
             }
             // Check with the settings the export was made with, so a new day alone is not reported as drift.
             let config = try siteConfig(asOf: manifest.asOf, stalenessDays: manifest.stalenessDays)
@@ -128,7 +131,8 @@ extension ClaimDesk {
                 let count = report.problems.count
                 throw CLIError(
                     .failure,
-                    "\(out) has drifted: \(count) problem\(count == 1 ? "" : "s") (listed above); run claimdesk export --out \(out) to rewrite it.")
+                    "\(out) has drifted: \(count) problem\(count == 1 ? "" : "s") (listed above); run claimdesk export --out \(out) to rewrite it."
+                )
             }
         }
 
