@@ -68,6 +68,7 @@ struct TemplateSafetyTests {
             "", "plain", "<script>alert('x') & \"y\"</script>", "é — 😀 <b>", "a&amp;b", "'\"<>&",
             String(repeating: "<", count: 100),
         ]
+        HTMLEscaping.register()
         let builtin = try MustacheTemplate(string: "{{value}}")
         let fast = try MustacheTemplate(string: "{{% CONTENT_TYPE: CLAIMDESK_HTML }}{{value}}")
         for sample in samples {

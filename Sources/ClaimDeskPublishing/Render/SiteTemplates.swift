@@ -12,15 +12,12 @@ struct SiteTemplates: Sendable {
     let library: MustacheLibrary
     let fingerprint: String
 
-    /// Loads every `*.mustache` file of `directory`, or of the templates shipped in this module's bundle when nil.
+    /// Loads every `*.mustache` file of `directory`, or of the templates shipped in this module's resource bundle when
+    /// nil.
     static func load(from directory: URL? = nil) throws(ExportError) -> SiteTemplates {
-        let folder: URL
-        if let directory {
-            folder = directory
-        } else if let bundled = Bundle.module.url(forResource: "Templates", withExtension: nil) {
-            folder = bundled
-        } else {
-            throw .templatesMissing(path: "the ClaimDeskPublishing resource bundle")
+        guard let folder = directory ?? shippedFolder() else {
+            throw .templatesMissing(
+                path: Bundle.main.bundleURL.appendingPathComponent("ClaimDesk_ClaimDeskPublishing.resources").path)
         }
         let names: [String]
         do {
@@ -41,6 +38,22 @@ struct SiteTemplates: Sendable {
             throw .templatesMissing(path: folder.appendingPathComponent("\(name).mustache").path)
         }
         return try SiteTemplates(texts: texts)
+    }
+
+    /// The shipped templates: the resource bundle beside the executable (where SwiftPM puts it, and where
+    /// `Bundle.module` looks first), else the source folder this module was built from. `Bundle.module` is only asked
+    /// once its bundle is known to exist, because it stops the process instead of throwing when it is missing.
+    static func shippedFolder() -> URL? {
+        let beside = Bundle.main.bundleURL
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: beside.path)) ?? []
+        if entries.contains(where: { $0.hasSuffix("_ClaimDeskPublishing.resources") }),
+            let bundled = Bundle.module.url(forResource: "Templates", withExtension: nil)
+        {
+            return bundled
+        }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Templates")
+        return POSIXFile.isDirectory(source.path) ? source : nil
     }
 
     /// Compiles templates given as text, keyed by name (the partial name, without `.mustache`).
