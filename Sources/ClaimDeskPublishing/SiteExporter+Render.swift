@@ -13,10 +13,29 @@ extension SiteExporter {
         liveSummaries: [ToolSummary]? = nil
     ) throws -> RenderedSite {
         let renderer = SiteRenderer(config: config, templates: templates, topics: topics)
-        let outcomes = try Parallel.map(count: jobs.count) { index in
-            try Self.renderTool(jobs[index], renderer: renderer, output: output, live: live)
-        }
+        let outcomes = try Self.renderTools(jobs, renderer: renderer, output: output, live: live)
+        return try renderTail(
+            outcomes: outcomes, changes: changes, topics: topics, seq: seq, config: config, renderer: renderer,
+            output: output, live: live, liveSummaries: liveSummaries)
+    }
 
+    /// Renders (or carries over) the pages of `jobs`, on every core.
+    static func renderTools(
+        _ jobs: [ToolJob], renderer: SiteRenderer, output: any SiteOutput,
+        live: (folder: URL, files: [String: SiteManifest.File])?
+    ) throws -> [ToolOutcome] {
+        try Parallel.map(count: jobs.count) { index in
+            try renderTool(jobs[index], renderer: renderer, output: output, live: live)
+        }
+    }
+
+    /// Renders what depends on every tool — index, sitemap, tools.json, feed — once the tool pages are done, and
+    /// returns the manifest. `outcomes` must be in slug order.
+    func renderTail(
+        outcomes: [ToolOutcome], changes: [ChangeEvent], topics: [Topic], seq: Int64, config: SiteConfig,
+        renderer: SiteRenderer, output: any SiteOutput, live: (folder: URL, files: [String: SiteManifest.File])?,
+        liveSummaries: [ToolSummary]?
+    ) throws -> RenderedSite {
         let summaries = outcomes.map(\.summary)
         var files = outcomes.flatMap(\.files)
         let exported = Set(summaries.map(\.slug))

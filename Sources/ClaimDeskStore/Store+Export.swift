@@ -6,12 +6,17 @@ import LibPQ
 /// streaming tools one at a time so memory stays flat however large the catalogue.
 extension Store {
     /// Streams every published tool (or only those changed after `since`) to `body`, in slug order.
+    ///
+    /// `begin`, when given, receives the vocabulary and every tool with a live claim before the first tool arrives
+    /// (an exporter needs both up front); it costs one more statement.
     public func exportSnapshot(
-        changedAfter since: Int64? = nil, feedLimit: Int = 50, _ body: (PublishedTool) throws -> Void
+        changedAfter since: Int64? = nil, feedLimit: Int = 50,
+        begin: ((_ topics: [Topic], _ liveTools: [Tool]) throws -> Void)? = nil,
+        _ body: (PublishedTool) throws -> Void
     ) throws -> ExportSnapshot {
         do {
             return try connection.withTransaction(isolation: .repeatableRead, readOnly: true) {
-                try readSnapshot(since: since ?? -1, feedLimit: feedLimit, body)
+                try readSnapshot(since: since ?? -1, feedLimit: feedLimit, begin: begin, body)
             }
         } catch let error as PostgresError {
             throw StoreError(error)
@@ -25,12 +30,31 @@ extension Store {
         return PublishedCatalog(topics: snapshot.topics, tools: tools, changes: snapshot.changes, seq: snapshot.seq)
     }
 
-    private func readSnapshot(since: Int64, feedLimit: Int, _ body: (PublishedTool) throws -> Void) throws
+    private func readSnapshot(
+        since: Int64, feedLimit: Int, begin: ((_ topics: [Topic], _ liveTools: [Tool]) throws -> Void)?,
+        _ body: (PublishedTool) throws -> Void
+    ) throws
         -> ExportSnapshot
     {
         let seqRow = try connection.query("SELECT coalesce(max(seq), 0) AS seq FROM claimdesk.publication_log")
         let seq = try seqRow.first?.decode("seq", as: Int64.self) ?? 0
         let topics = try call(Store.topicsQuery, as: [TopicRecord].self).map(\.topic)
+        if let begin {
+            var live: [Tool] = []
+            try connection.stream(
+                """
+                SELECT t.slug, t.name, t.category, t.official_url FROM claimdesk.tools t
+                WHERE EXISTS (SELECT 1 FROM claimdesk.live_claims lc WHERE lc.tool_slug = t.slug)
+                ORDER BY t.slug
+                """
+            ) { row in
+                live.append(
+                    Tool(
+                        slug: ToolSlug(try row.decode(0, as: String.self)), name: try row.decode(1, as: String.self),
+                        category: try row.decode(2, as: String.self), officialURL: try row.decode(3, as: String.self)))
+            }
+            try begin(topics, live)
+        }
 
         var toolSeqs: [ToolSlug: Int64] = [:]
         var tiers: [ToolSlug: [PlanTier]] = [:]

@@ -90,13 +90,13 @@ extension ClaimDesk {
                     mode = "incremental"
                 } catch ExportError.incompatibleExport(_, let reason) {
                     Terminal.error("export: the export at \(out) was made with \(reason); doing a full export instead.")
-                    report = try exporter.export(catalog: try store.publishedCatalog(), config: config, to: directory)
+                    report = try fullExport(store: store, exporter: exporter, config: config, directory: directory)
                 }
             } else {
                 if incremental {
                     Terminal.error("export: no previous export at \(out); doing a full export.")
                 }
-                report = try exporter.export(catalog: try store.publishedCatalog(), config: config, to: directory)
+                report = try fullExport(store: store, exporter: exporter, config: config, directory: directory)
             }
             let summary = ExportSummary(
                 out: directory.path, mode: mode, report: report, statements: store.connection.statementCount)
@@ -107,6 +107,21 @@ extension ClaimDesk {
                 \(report.filesWritten) files (\(report.bytesWritten) bytes), reused \(report.filesReused)\
                 \(report.toolsRemoved > 0 ? ", removed \(report.toolsRemoved) page(s)" : "").
                 """
+            }
+        }
+
+        /// Streams the published catalogue from the database into the exporter, tool by tool, in one snapshot.
+        private func fullExport(store: Store, exporter: SiteExporter, config: SiteConfig, directory: URL) throws
+            -> ExportReport
+        {
+            var count = 0
+            return try exporter.exportStreaming(config: config, to: directory) { sink in
+                let snapshot = try store.exportSnapshot(begin: { try sink.begin(topics: $0, tools: $1) }) { tool in
+                    try sink.add(tool)
+                    count += 1
+                    if count % 1000 == 0 { Terminal.progress("export: \(count) tools rendered") }
+                }
+                return (snapshot.changes, snapshot.seq)
             }
         }
 
