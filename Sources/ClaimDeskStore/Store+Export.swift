@@ -61,7 +61,7 @@ extension Store {
         try connection.stream(
             """
             SELECT t.tool_slug, t.slug, t.name FROM claimdesk.tiers t
-            WHERE t.tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log GROUP BY tool_slug HAVING max(seq) > \(since))
+            WHERE t.tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since))
             ORDER BY t.tool_slug, t.position, t.slug
             """
         ) { row in
@@ -86,7 +86,9 @@ extension Store {
         try connection.stream(
             """
             WITH touched AS (
-                SELECT tool_slug, max(seq) AS last_seq FROM claimdesk.publication_log GROUP BY tool_slug)
+                SELECT c.tool_slug,
+                       (SELECT max(p.seq) FROM claimdesk.publication_log p WHERE p.tool_slug = c.tool_slug) AS last_seq
+                FROM (SELECT DISTINCT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)) c)
             SELECT t.slug, t.name, t.category, t.official_url, x.last_seq,
                    lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
                    lc.verified_on, lc.publish_seq, lc.published_at,
