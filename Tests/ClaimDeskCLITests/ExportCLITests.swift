@@ -39,6 +39,14 @@ struct ExportCLITests {
 
         var out: String { folder.appendingPathComponent("site").path }
 
+        /// Edits, approves and publishes a new revision of deepseek:training.
+        func republishTraining(headline: String) throws {
+            let ref = ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("training"))
+            _ = try desk.store(desk.editor).edit(ref, ClaimContent(headline: headline))
+            _ = try desk.store(desk.reviewer).approve(ref, note: nil)
+            _ = try desk.store(desk.reviewer).publish([ref])
+        }
+
         func export(_ extra: String...) throws -> CLIResult {
             try desk.run(exporter, ["export", "--out", out, "--as-of", "2026-07-01"] + extra)
         }
@@ -120,10 +128,7 @@ struct ExportCLITests {
     func checkSeesNewPublications() throws {
         let site = try Site()
         expectSuccess(try site.export())
-        let ref = ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("training"))
-        _ = try site.desk.store(site.desk.editor).edit(ref, ClaimContent(headline: "A newer answer."))
-        _ = try site.desk.store(site.desk.reviewer).approve(ref, note: nil)
-        _ = try site.desk.store(site.desk.reviewer).publish([ref])
+        try site.republishTraining(headline: "A newer answer.")
         let check = try site.desk.run(site.exporter, "export", "--out", site.out, "--check")
         #expect(check.status != 0)
         #expect(check.stdout.contains("drift:"))
@@ -133,10 +138,7 @@ struct ExportCLITests {
     func incrementalEqualsFull() throws {
         let site = try Site()
         expectSuccess(try site.export())
-        let ref = ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("training"))
-        _ = try site.desk.store(site.desk.editor).edit(ref, ClaimContent(headline: "A newer answer."))
-        _ = try site.desk.store(site.desk.reviewer).approve(ref, note: nil)
-        _ = try site.desk.store(site.desk.reviewer).publish([ref])
+        try site.republishTraining(headline: "A newer answer.")
         _ = try site.desk.store(site.desk.reviewer).retract(
             ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("retention")), note: "Policy text changed.")
         let incremental = try site.export("--incremental", "--json")
