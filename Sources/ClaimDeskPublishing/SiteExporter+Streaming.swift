@@ -18,9 +18,8 @@ extension SiteExporter {
             let work = try folder.prepare()
             let output = WorkFolderOutput(
                 root: work.url, known: work.known ?? [:], keepUnchanged: false, beforeWrite: hooks.beforeWrite)
+            let sink = StreamingSink(templates: templates, config: config, output: output, batchSize: max(1, batchSize))
             do {
-                let sink = StreamingSink(
-                    templates: templates, config: config, output: output, batchSize: max(1, batchSize))
                 let (changes, seq) = try source(sink)
                 let (outcomes, renderer, topics) = try sink.finish()
                 let site = try renderTail(
@@ -29,6 +28,7 @@ extension SiteExporter {
                 try finish(site, in: work, of: folder, output: output, thorough: true)
                 return site.report(mode: .full, toolsRemoved: 0, stats: output.stats.withLock { $0 })
             } catch {
+                sink.drain()
                 folder.abandon(work)
                 throw error
             }
@@ -37,6 +37,9 @@ extension SiteExporter {
 }
 
 /// Receives the published catalogue tool by tool during `SiteExporter.exportStreaming`.
+///
+/// Full batches are rendered on a background queue while the caller keeps reading the next tools from the database,
+/// so reading and rendering overlap; at most two batches wait, which keeps memory bounded.
 public final class StreamingSink {
     private let templates: SiteTemplates
     private let config: SiteConfig
@@ -48,7 +51,10 @@ public final class StreamingSink {
     private var expected: Set<ToolSlug> = []
     private var seen: Set<ToolSlug> = []
     private var batch: [PublishedTool] = []
-    private var outcomes: [ToolOutcome] = []
+    private let outcomes = Locked<[ToolOutcome]>([])
+    private let failure = Locked<(any Error)?>(nil)
+    private let queue = DispatchQueue(label: "claimdesk.export.render")
+    private let slots = DispatchSemaphore(value: 2)
 
     init(templates: SiteTemplates, config: SiteConfig, output: WorkFolderOutput, batchSize: Int) {
         self.templates = templates
@@ -75,33 +81,59 @@ public final class StreamingSink {
         guard renderer != nil else {
             throw ExportError.writeFailed(path: "(export)", reason: "tools arrived before the vocabulary")
         }
+        if let error = failure.withLock({ $0 }) { throw error }
         guard Slug.isValid(tool.tool.slug.rawValue) else { throw ExportError.invalidSlug(tool.tool.slug.rawValue) }
         guard seen.insert(tool.tool.slug).inserted else { throw ExportError.duplicateTool(tool.tool.slug) }
         guard !tool.claims.isEmpty else { return }
         batch.append(tool)
-        if batch.count >= batchSize { try flush() }
+        if batch.count >= batchSize { flush() }
     }
 
-    private func flush() throws {
+    /// Hands the current batch to the render queue, waiting while two batches are already queued.
+    private func flush() {
         guard let renderer, !batch.isEmpty else { return }
+        let links = self.links
         let jobs = batch.map { tool in
             ToolJob.fresh(tool, links: links.index(of: tool.tool.slug).map { links.links(at: $0) } ?? [])
         }
-        outcomes += try SiteExporter.renderTools(jobs, renderer: renderer, output: output, live: nil)
         batch.removeAll(keepingCapacity: true)
+        let output = self.output
+        let outcomes = self.outcomes
+        let failure = self.failure
+        let slots = self.slots
+        slots.wait()
+        queue.async {
+            defer { slots.signal() }
+            guard failure.withLock({ $0 == nil }) else { return }
+            do {
+                let rendered = try SiteExporter.renderTools(jobs, renderer: renderer, output: output, live: nil)
+                outcomes.withLock { $0 += rendered }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
     }
 
     func finish() throws -> (outcomes: [ToolOutcome], renderer: SiteRenderer, topics: [Topic]) {
-        try flush()
+        flush()
+        queue.sync {}
+        if let error = failure.withLock({ $0 }) { throw error }
         guard let renderer else {
             throw ExportError.writeFailed(path: "(export)", reason: "no vocabulary was given")
         }
-        let rendered = Set(outcomes.map(\.summary.slug))
+        let all = outcomes.withLock { $0 }
+        let rendered = Set(all.map(\.summary.slug))
         if let missing = expected.subtracting(rendered).sorted().first {
             // A link would point at a page that was never written.
             throw ExportError.writeFailed(
                 path: SitePaths.toolHTML(missing), reason: "the tool was listed as live but none of its claims arrived")
         }
-        return (outcomes.sorted { $0.summary.slug < $1.summary.slug }, renderer, topics)
+        return (all.sorted { $0.summary.slug < $1.summary.slug }, renderer, topics)
+    }
+
+    /// Waits for queued rendering to stop before the work folder is abandoned.
+    func drain() {
+        failure.withLock { if $0 == nil { $0 = ExportError.writeFailed(path: "(export)", reason: "abandoned") } }
+        queue.sync {}
     }
 }
