@@ -1,0 +1,104 @@
+import ClaimDeskDomain
+import ClaimDeskPublishing
+import ClaimDeskStore
+import ClaimDeskTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The atomicity guarantee tested the hard way: the real exporter process is killed with SIGKILL at several moments
+/// of a full export, and the previous export must be whole at DIR every time.
+@Suite("Killing the exporter")
+struct ExportKillTests {
+    /// Publishes `count` fictional tools straight through the tables and triggers (the benchmark's generator).
+    static func seed(_ db: TestDatabase, tools count: Int) throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/bench.d/generate.sql")
+        let sql = try String(contentsOf: script, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("\\") }
+            .joined(separator: "\n")
+            .replacingOccurrences(of: ":tools", with: String(count))
+        let connection = try db.connect()
+        defer { connection.close() }
+        try connection.executeScript(unsafeSQL: sql)
+    }
+
+    @Test("SIGKILL at any moment of an export leaves the previous export whole, and the next export succeeds")
+    func killAtAnyMoment() throws {
+        let db = try TestDatabase.create()
+        defer { db.drop() }
+        try Self.seed(db, tools: 150)
+        let exporter = try db.makeUser("xena", roles: ["exporter"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "claimdesk-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("site")
+        let url = try db.url(as: exporter)
+        let started = Date()
+        let first = try CLI.run(["export", "--out", out.path, "--as-of", "2026-07-01", "--database", url])
+        let duration = Date().timeIntervalSince(started)
+        #expect(first.status == 0, "\(first)")
+        let before = try files(out)
+        #expect(before.count > 300)
+
+        // A different site (another as-of day flags other claims stale), so a completed swap would show.
+        let binary = try CLI.binary()
+        var killedMidway = 0
+        // Kill points spread over a whole export, up to just past its usual end (so one may land after the swap).
+        for delay in [0.05, 0.2, 0.4, 0.6, 0.75, 0.9, 1.0, 1.1].map({ $0 * duration }) {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["export", "--out", out.path, "--as-of", "2026-11-01", "--database", url]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let after = try files(out)
+            if wasRunning && process.terminationReason == .uncaughtSignal {
+                killedMidway += 1
+                // Either the old export, whole, or (if the kill came after the swap) the new one, whole.
+                let report = try SiteExporter().check(dir: out, against: nil, config: Self.config)
+                #expect(report.missing.isEmpty && report.extra.isEmpty && report.modified.isEmpty, "after \(delay)s")
+                if after != before {
+                    #expect(try SiteExporter.manifest(in: out)?.asOf == Day("2026-11-01"), "after \(delay)s")
+                }
+            }
+            // Put the old export back for the next round.
+            if after != before {
+                let restore = try CLI.run(["export", "--out", out.path, "--as-of", "2026-07-01", "--database", url])
+                #expect(restore.status == 0, "\(restore)")
+            }
+        }
+        #expect(killedMidway >= 2, "the export finished before any kill; the test proved nothing")
+        let next = try CLI.run(["export", "--out", out.path, "--as-of", "2026-07-01", "--database", url])
+        #expect(next.status == 0, "\(next)")
+        #expect(try files(out) == before)
+        // No half-written work folder is left lying around beside DIR, apart from the exporter's spare generation.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0 != "site" && $0 != ".site.spare" && $0 != ".site.lock"
+        }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    static let config = SiteConfig(
+        baseURL: "http://localhost:8000", notifyURL: "http://localhost:8000/notify/?tool={tool}",
+        asOf: Day("2026-07-01") ?? Day.today())
+
+    func files(_ root: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            result[String(url.path.dropFirst(root.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+}
