@@ -9,7 +9,7 @@ public struct AuthoringContext: Sendable {
     /// Dates after this day are refused, as the database refuses them.
     public var today: Day
 
-    public init(topics: [Topic], tools: [Tool] = [], tiers: [PlanTier] = [], today: Day = .today()) {
+    public init(topics: [Topic], tools: [Tool] = [], tiers: [PlanTier] = [], today: Day = .latestOnEarth()) {
         self.topics = topics
         self.tools = tools
         self.tiers = tiers

@@ -131,7 +131,7 @@ extension DocumentValidator {
         if day > context.today {
             report(
                 line, f.path(key),
-                "\(text) is in the future (today is \(context.today) UTC); give the day it was actually checked")
+                "\(text) is in the future (no place on Earth has reached it yet); give the day it was actually checked")
             return nil
         }
         if day < DocumentValidator.earliest {

@@ -33,6 +33,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day.epoch
     }
 
+    /// The latest day that has begun anywhere on Earth (UTC+14): the database's "not in the future" limit
+    /// (`claimdesk.latest_today()`), so an editor east of UTC may enter their own today.
+    public static func latestOnEarth(now: Date = Date()) -> Day {
+        today(now: now.addingTimeInterval(14 * 3600))
+    }
+
     static let epoch = Day(unchecked: 1970, 1, 1)
 
     private init(unchecked y: Int, _ m: Int, _ d: Int) {

@@ -14,8 +14,10 @@ public enum Validation {
         }
     }
 
-    /// Parses a `YYYY-MM-DD` day that is real and not after `today`.
-    public static func parseDay(_ text: String, item: String, today: Day = .today()) throws(ValidationError) -> Day {
+    /// Parses a `YYYY-MM-DD` day that is real and not after `today` (by default the same limit the database holds).
+    public static func parseDay(_ text: String, item: String, today: Day = .latestOnEarth()) throws(ValidationError)
+        -> Day
+    {
         guard let day = Day(text) else {
             throw ValidationError(
                 item: item, problem: "\"\(text)\" is not a real date", fix: "write it as YYYY-MM-DD, e.g. 2026-06-01")
@@ -23,7 +25,7 @@ public enum Validation {
         guard day <= today else {
             throw ValidationError(
                 item: item, problem: "\(text) is in the future",
-                fix: "give the day it was actually checked (today is \(today) UTC)")
+                fix: "give the day it was actually checked; no place on Earth has reached \(text) yet")
         }
         return day
     }

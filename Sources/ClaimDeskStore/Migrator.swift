@@ -103,7 +103,9 @@ public struct Migrator: Sendable {
         } catch let error as PostgresError {
             throw StoreError(error)
         } catch {
-            throw StoreError(.database, "Could not read the migration status: \(error.localizedDescription)")
+            throw StoreError(
+                .database, "Could not read the migration status: \(error.localizedDescription)",
+                hint: "Check that claimdesk and the database's migrations match (claimdesk status), then try again.")
         }
     }
 

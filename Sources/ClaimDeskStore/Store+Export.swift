@@ -122,7 +122,8 @@ extension Store {
                 let verifiedText = try row.decode(12, as: String.self)
                 guard let verified = Day(verifiedText) else {
                     throw StoreError(
-                        .database, "Revision \(revisionID) has an unreadable verified-on date \(verifiedText)")
+                        .database, "Revision \(revisionID) has an unreadable verified-on date \(verifiedText)",
+                        hint: "Check the database's DateStyle and the revision row; nothing was exported.")
                 }
                 currentClaim = PublishedClaim(
                     ref: ref, verdict: try row.decode(8, as: String?.self).map { VerdictKey($0) },
@@ -134,7 +135,9 @@ extension Store {
             if let url = try row.decode(15, as: String?.self) {
                 let datedText = try row.decode(17, as: String.self)
                 guard let dated = Day(datedText) else {
-                    throw StoreError(.database, "A citation of \(ref) has an unreadable date \(datedText)")
+                    throw StoreError(
+                        .database, "A citation of \(ref) has an unreadable date \(datedText)",
+                        hint: "Check the database's DateStyle and the citation row; nothing was exported.")
                 }
                 currentClaim?.citations.append(
                     Citation(

@@ -43,7 +43,9 @@ extension Store {
         } catch let error as PostgresError {
             throw StoreError(error)
         } catch {
-            throw StoreError(.database, "The import failed: \(error.localizedDescription)")
+            throw StoreError(
+                .database, "The import failed: \(error.localizedDescription)",
+                hint: "Nothing was imported; fix the cause and run claimdesk import again.")
         }
     }
 

@@ -37,14 +37,18 @@ public final class Store {
     func call<T: Decodable>(_ query: Query, as type: T.Type) throws(StoreError) -> T {
         let result = try run(query)
         guard let row = result.first else {
-            throw StoreError(.database, "The database returned no result")
+            throw StoreError(
+                .database, "The database returned no result",
+                hint: "The schema may be older than this claimdesk: run claimdesk status and claimdesk migrate.")
         }
         do {
             // SQL NULL reads as JSON null, so `T?` results (e.g. an unknown tool's detail) decode to nil.
             let text = try row.decode(0, as: String?.self) ?? "null"
             return try DatabaseJSON.decoder().decode(T.self, from: Data(text.utf8))
         } catch {
-            throw StoreError(.database, "Could not read the database's answer: \(error.localizedDescription)")
+            throw StoreError(
+                .database, "Could not read the database's answer: \(error.localizedDescription)",
+                hint: "The schema may not match this claimdesk: run claimdesk status and claimdesk migrate.")
         }
     }
 

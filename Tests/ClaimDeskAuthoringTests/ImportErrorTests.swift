@@ -235,7 +235,7 @@ struct ImportErrorTests {
 
     @Test("impossible, malformed, future and ancient dates are refused")
     func badDates() throws {
-        let tomorrow = Day.today().adding(days: 1)
+        let tomorrow = Day.latestOnEarth().adding(days: 1)
         let text =
             Self.tool + "claims:\n"
             + Self.claim().replacingOccurrences(of: "  verified: 2026-06-01", with: "  verified: 2026-02-30")
@@ -247,7 +247,7 @@ struct ImportErrorTests {
         #expect(
             lines(error) == [
                 "deepseek.yaml:14: claims[0].verified \"2026-02-30\" is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-01",
-                "deepseek.yaml:18: claims[0].citations[0].dated \(tomorrow) is in the future (today is \(Day.today()) UTC); "
+                "deepseek.yaml:18: claims[0].citations[0].dated \(tomorrow) is in the future (no place on Earth has reached it yet); "
                     + "give the day it was actually checked",
                 "deepseek.yaml:23: claims[1].verified \"2026-6-1\" is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-01",
                 "deepseek.yaml:27: claims[1].citations[0].dated 1989-12-31 is implausibly old; give a date from 1990 on",

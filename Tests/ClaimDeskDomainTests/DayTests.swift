@@ -30,6 +30,15 @@ struct DayTests {
         #expect(start.adding(days: 60).description == "2000-02-29")
     }
 
+    @Test("the latest day on Earth is UTC+14: ahead of UTC from 10:00 UTC, the same day before")
+    func latestOnEarth() throws {
+        let morning = Date(timeIntervalSince1970: 1_780_272_000 + 9 * 3600)  // 2026-06-01T09:00Z
+        let evening = Date(timeIntervalSince1970: 1_780_272_000 + 11 * 3600)  // 2026-06-01T11:00Z
+        #expect(Day.latestOnEarth(now: morning).description == "2026-06-01")
+        #expect(Day.latestOnEarth(now: evening).description == "2026-06-02")
+        #expect(Day.today(now: evening).description == "2026-06-01")
+    }
+
     @Test("encodes as a YYYY-MM-DD string and refuses others when decoding")
     func coding() throws {
         let data = try JSONEncoder().encode([Day("2026-06-01")])
