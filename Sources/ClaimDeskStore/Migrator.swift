@@ -18,7 +18,7 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ connection: Connection) throws(StoreError) -> [String] {
         do {
-            try connection.query("SELECT pg_advisory_lock(\(Migrator.lockKey))")
+            try acquireLock(connection)
             defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
             try connection.executeScript(
                 unsafeSQL: """
@@ -57,6 +57,44 @@ public struct Migrator: Sendable {
         }
     }
 
+    /// How long `migrate` waits for another session's migration lock before giving up with the holder's name.
+    public var lockWait: Duration = .seconds(60)
+
+    /// Any login role can take an advisory lock, so waiting forever would let one block every upgrade: wait a
+    /// bounded time, then name the session that holds it.
+    private func acquireLock(_ connection: Connection) throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: lockWait)
+        while true {
+            let got = try connection.query("SELECT pg_try_advisory_lock(\(Migrator.lockKey)) AS got")
+            if try got.first?.decode("got", as: Bool.self) == true { return }
+            if clock.now >= deadline { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        let holder = try connection.query(
+            """
+            SELECT a.pid, coalesce(a.usename::text, '?') AS who, coalesce(a.application_name, '') AS app,
+                   coalesce(a.client_addr::text, 'local') AS addr
+            FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND ((l.classid::bigint << 32) | l.objid::bigint) = \(Migrator.lockKey) AND l.objsubid = 1
+            LIMIT 1
+            """)
+        var who = "another session"
+        if let row = holder.first {
+            let pid = try row.decode("pid", as: Int.self)
+            let user = try row.decode("who", as: String.self)
+            let app = try row.decode("app", as: String.self)
+            let addr = try row.decode("addr", as: String.self)
+            who = "backend \(pid) (role \(user)\(app.isEmpty ? "" : ", application \(app)"), from \(addr))"
+        }
+        throw StoreError(
+            .conflict,
+            "Could not take the migration lock within \(lockWait.components.seconds) s: \(who) holds it",
+            hint: "If no migration is running there, end that session (SELECT pg_terminate_backend(PID) as an admin "
+                + "of the server), then run claimdesk migrate again.")
+    }
+
     /// Applied and pending migrations, without changing anything.
     public func status(_ connection: Connection) throws(StoreError) -> MigrationStatus {
         do {
@@ -84,17 +122,29 @@ public struct Migrator: Sendable {
                 entries.append(.init(name: name, state: .unknown, checksum: checksum, appliedAt: at))
             }
             entries.sort { $0.name < $1.name }
-            let roles = try connection.query(
+            // Since 0007 rights are per database: ask the schema which roles count here, when we may.
+            let probe = try connection.query(
                 """
-                SELECT coalesce(array_to_json(array_agg(replace(r, 'claimdesk_', '') ORDER BY r)), '[]') AS roles FROM unnest(
-                    ARRAY['claimdesk_admin', 'claimdesk_editor', 'claimdesk_exporter', 'claimdesk_reviewer']) AS r
-                WHERE CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN pg_has_role(session_user, r, 'MEMBER') END
+                SELECT to_regprocedure('claimdesk.my_roles()') IS NOT NULL
+                       AND has_schema_privilege('claimdesk', 'USAGE')
+                       AND has_function_privilege('claimdesk.my_roles()', 'EXECUTE') AS scoped
                 """)
+            let scoped = present ? (try probe.first?.decode("scoped", as: Bool.self) ?? false) : false
+            let roles = try connection.query(
+                scoped
+                    ? "SELECT array_to_json(claimdesk.my_roles()) AS roles"
+                    : """
+                    SELECT coalesce(array_to_json(array_agg(replace(r, 'claimdesk_', '') ORDER BY r)), '[]') AS roles FROM unnest(
+                        ARRAY['claimdesk_admin', 'claimdesk_editor', 'claimdesk_exporter', 'claimdesk_reviewer']) AS r
+                    WHERE CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN pg_has_role(session_user, r, 'MEMBER') END
+                    """)
             let roleNames = try roles.first?.decodeJSON("roles", as: [String].self) ?? []
             var seq: Int64?
             if present, entries.contains(where: { $0.state == .applied }) {
                 let s = try connection.query(
-                    "SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM claimdesk.publish_seq")
+                    scoped
+                        ? "SELECT claimdesk.last_publish_seq() AS seq"
+                        : "SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM claimdesk.publish_seq")
                 seq = try s.first?.decode("seq", as: Int64.self)
             }
             return MigrationStatus(

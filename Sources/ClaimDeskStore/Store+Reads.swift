@@ -184,15 +184,14 @@ extension Store {
         }
         return try call(
             """
-            SELECT coalesce(jsonb_agg(jsonb_build_object('handle', m.rolname, 'name', p.display_name, 'roles', m.roles)
-                ORDER BY m.rolname), '[]')
-            FROM (SELECT u.rolname, jsonb_agg(replace(g.rolname, 'claimdesk_', '') ORDER BY g.rolname) AS roles
-                  FROM pg_auth_members am
-                  JOIN pg_roles g ON g.oid = am.roleid AND g.rolname IN
-                      ('claimdesk_editor', 'claimdesk_reviewer', 'claimdesk_admin', 'claimdesk_exporter')
-                  JOIN pg_roles u ON u.oid = am.member
-                  GROUP BY u.rolname) m
-            LEFT JOIN claimdesk.people p ON p.handle = m.rolname
+            SELECT coalesce(jsonb_agg(jsonb_build_object('handle', m.handle, 'name', p.display_name, 'roles', m.roles)
+                ORDER BY m.handle), '[]')
+            FROM (SELECT mb.handle, jsonb_agg(mb.role ORDER BY mb.role) AS roles
+                  FROM claimdesk.members mb
+                  WHERE CASE WHEN EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = mb.handle)
+                        THEN pg_has_role(mb.handle, 'claimdesk_' || mb.role, 'MEMBER') END
+                  GROUP BY mb.handle) m
+            LEFT JOIN claimdesk.people p ON p.handle = m.handle
             """, as: [Item].self
         ).map { Person(handle: $0.handle, name: $0.name, roles: $0.roles) }
     }

@@ -60,8 +60,12 @@ extension Store {
         try revision("SELECT claimdesk.discard_claim(\(ref.description), \(note))")
     }
 
-    public func approve(_ ref: ClaimRef, note: String?) throws(StoreError) -> Revision {
-        try revision("SELECT claimdesk.approve(\(ref.description), \(note))")
+    /// Approves the open revision; with a base, only if it is still the version the reviewer read (else stale).
+    public func approve(_ ref: ClaimRef, note: String?, base: (id: RevisionID, version: Int)? = nil)
+        throws(StoreError) -> Revision
+    {
+        try revision(
+            "SELECT claimdesk.approve(\(ref.description), \(note), \(base?.id.rawValue), \(base?.version))")
     }
 
     public func reject(_ ref: ClaimRef, note: String) throws(StoreError) -> Revision {

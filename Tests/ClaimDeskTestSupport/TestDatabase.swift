@@ -97,6 +97,8 @@ public final class TestDatabase: @unchecked Sendable {
         try admin.execute(Query(unsafeSQL: "CREATE ROLE \(ident) LOGIN"))
         for role in roles {
             try admin.execute(Query(unsafeSQL: "GRANT \(try admin.escapeIdentifier("claimdesk_" + role)) TO \(ident)"))
+            // Rights count only in the database whose members table records them (sql/0007).
+            try admin.execute("INSERT INTO claimdesk.members (handle, role) VALUES (\(login), \(role))")
         }
         lock.withLock { self.roles.append(login) }
         return login

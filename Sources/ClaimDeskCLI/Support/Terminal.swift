@@ -25,4 +25,11 @@ enum Terminal {
         guard stderrIsTerminal else { return }
         error(text)
     }
+
+    /// Asks a yes/no question on standard error and reads the answer from standard input; anything but yes is no.
+    static func confirm(_ question: String) -> Bool {
+        FileHandle.standardError.write(Data(question.utf8))
+        guard let answer = readLine(strippingNewline: true) else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
 }

@@ -12,5 +12,5 @@ extension ClaimDesk {
 
 /// The ClaimDesk group roles a login role can be given.
 enum EditorialRole: String, CaseIterable, ExpressibleByArgument {
-    case editor, reviewer, admin, exporter
+    case editor, reviewer, admin, exporter, notifier, watcher
 }
