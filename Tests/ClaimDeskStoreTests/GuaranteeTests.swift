@@ -204,7 +204,7 @@ struct GuaranteeTests {
         try b.published(Fixture.optOut)
         // a.editor holds claimdesk_editor cluster-wide, but only database A's members table records it.
         let intruder = try b.db.store(as: a.editor)
-        let refused = intruder.failure {
+        let refused = a.failure {
             try intruder.draft(Fixture.optOut, Fixture.content(verdict: "opt_out_available"))
         }
         #expect(refused?.kind == .forbidden)
@@ -237,19 +237,6 @@ struct GuaranteeTests {
         } catch {
             #expect(error.kind == .conflict)
             #expect(error.message.contains(f.exporter))
-        }
-    }
-}
-
-extension Store {
-    fileprivate func failure<T>(_ body: () throws -> T) -> StoreError? {
-        do {
-            _ = try body()
-            return nil
-        } catch let error as StoreError {
-            return error
-        } catch {
-            return StoreError(.database, "unexpected \(error)")
         }
     }
 }
