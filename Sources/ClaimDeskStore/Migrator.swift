@@ -125,9 +125,9 @@ public struct Migrator: Sendable {
             // Since 0007 rights are per database: ask the schema which roles count here, when we may.
             let probe = try connection.query(
                 """
-                SELECT to_regprocedure('claimdesk.my_roles()') IS NOT NULL
-                       AND has_schema_privilege('claimdesk', 'USAGE')
-                       AND has_function_privilege('claimdesk.my_roles()', 'EXECUTE') AS scoped
+                SELECT CASE WHEN to_regprocedure('claimdesk.my_roles()') IS NULL THEN false
+                            WHEN NOT has_schema_privilege('claimdesk', 'USAGE') THEN false
+                            ELSE has_function_privilege('claimdesk.my_roles()', 'EXECUTE') END AS scoped
                 """)
             let scoped = present ? (try probe.first?.decode("scoped", as: Bool.self) ?? false) : false
             let roles = try connection.query(
