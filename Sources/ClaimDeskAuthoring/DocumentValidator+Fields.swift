@@ -83,9 +83,20 @@ extension DocumentValidator {
         }
     }
 
-    /// A text field: not blank, not longer than the database allows. Blank optional fields count as absent.
-    mutating func text(_ f: Fields, _ key: String, what: String, maxLength: Int, required: Bool = true) -> String? {
+    /// A text field: not blank, not longer than the database allows, and clean by the database's text rule
+    /// (`TextRule`: an escaped NUL, a control character or a bidirectional override is reported here, at its line).
+    /// Blank optional fields count as absent.
+    mutating func text(
+        _ f: Fields, _ key: String, what: String, maxLength: Int, required: Bool = true, multiline: Bool = false
+    ) -> String? {
         guard let (text, line) = scalarText(f, key, what: what, required: required) else { return nil }
+        if let problem = TextRule.problem(in: text, multiline: multiline) {
+            report(
+                line, f.path(key),
+                "\(problem), which is not allowed in ClaimDesk text; remove it"
+                    + (multiline ? " (only line breaks and tabs may appear besides printable text)" : ""))
+            return nil
+        }
         if text.allSatisfy(\.isWhitespace) {
             if required { report(line, f.path(key), "is blank; give \(what)") }
             return nil
@@ -143,27 +154,14 @@ extension DocumentValidator {
 
     static let earliest = Day(year: 1990, month: 1, day: 1) ?? Day.today()
 
-    /// An http(s) address as the database accepts it: scheme, a host without credentials, no spaces.
+    /// An http(s) address as the database accepts it and the site links it (`URLRule`).
     mutating func url(_ f: Fields, _ key: String, what: String, required: Bool = true) -> String? {
         guard let (text, line) = scalarText(f, key, what: what, required: required) else { return nil }
-        guard DocumentValidator.isHTTPURL(text) else {
-            report(line, f.path(key), "\"\(text)\" is not an http(s) URL; give a full http:// or https:// address")
+        if let problem = URLRule.problem(in: text) {
+            let shown = problem.hasPrefix("contains credentials") ? "" : "\"\(URLRule.echo(text))\" "
+            report(line, f.path(key), "\(shown)\(problem); \(URLRule.fix(for: problem))")
             return nil
         }
         return text
-    }
-
-    /// Mirrors `claimdesk.is_http_url`, so that what passes here is not refused by the database later.
-    static func isHTTPURL(_ text: String) -> Bool {
-        guard text.count <= 2048, (try? Validation.checkURL(text, item: "url")) != nil else { return false }
-        let lower = text.lowercased()
-        let prefix = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
-        guard prefix > 0 else { return false }
-        let rest = text.dropFirst(prefix)
-        let authority = rest.prefix { !"/?#".contains($0) }
-        let bad: (Character) -> Bool = { c in
-            c.isWhitespace || c.unicodeScalars.contains { $0.properties.generalCategory == .control }
-        }
-        return !authority.isEmpty && !authority.contains("@") && !rest.contains(where: bad)
     }
 }

@@ -176,7 +176,7 @@ struct DocumentValidator {
         let topic = ref.flatMap { context.topic($0.topic) }
         let verdict = verdictValue(f, topic: topic)
         let headline = text(f, "headline", what: "the short answer, e.g. \"Yes, by default.\"", maxLength: 500)
-        let body = text(f, "body", what: "the detail", maxLength: 20_000, required: false) ?? ""
+        let body = text(f, "body", what: "the detail", maxLength: 20_000, required: false, multiline: true) ?? ""
         let confidence = choice(
             f, "confidence", kind: "confidence", choices: Confidence.allCases.map(\.rawValue)
         ).flatMap(Confidence.init(rawValue:))

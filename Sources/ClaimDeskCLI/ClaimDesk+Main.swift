@@ -13,11 +13,36 @@ extension ClaimDesk {
             handler.logLevel = level ?? .warning
             return handler
         }
+        if let position = firstInvalidArgument() {
+            fail(
+                "argument \(position) is not valid UTF-8 text; claimdesk stores text exactly as given and will not "
+                    + "guess (it would become U+FFFD). Convert it to UTF-8 (e.g. iconv -f LATIN1 -t UTF-8) and try again."
+            )
+            Foundation.exit(ExitStatus.invalid.rawValue)
+        }
         Foundation.exit(execute(Array(CommandLine.arguments.dropFirst())))
     }
 
+    /// `CommandLine.arguments` repairs invalid UTF-8 into U+FFFD silently; the raw bytes say whether it had to.
+    static func firstInvalidArgument() -> Int? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            if String(validatingCString: pointer) == nil { return index }
+        }
+        return nil
+    }
+
     /// Parses and runs `arguments`, reporting any failure; returns the exit status.
-    static func execute(_ arguments: [String]) -> Int32 {
+    static func execute(_ given: [String]) -> Int32 {
+        if GlobalArguments.asksForVersion(given) {
+            if given.contains("--json"), let json = try? JSONOutput.encode(versionInfo) {
+                Terminal.out(json)
+            } else {
+                Terminal.out(versionText)
+            }
+            return ExitStatus.success.rawValue
+        }
+        let arguments = GlobalArguments.normalized(given)
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)
@@ -47,7 +72,9 @@ extension ClaimDesk {
                 // A command group followed by something that is not one of its commands.
                 fail(
                     next.hasPrefix("-")
-                        ? "\(next) goes after the command: \(path) <command> \(next) (see \(path) --help)"
+                        ? "\(next) is not an option of \(path): only --database, --json (and --version) may come "
+                            + "before a command; give other options after it: \(path) <command> \(next) "
+                            + "(see \(path) --help)"
                         : "'\(next)' is not a command of \(path); use one of: \(names.joined(separator: ", "))")
             } else {
                 fail("\(oneLine(message(for: error))) (see \(path) --help)")

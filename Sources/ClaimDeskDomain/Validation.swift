@@ -2,16 +2,12 @@ import Foundation
 
 /// Early checks that mirror the database's constraints, so the CLI can say what is wrong before a round trip.
 public enum Validation {
-    /// Only http and https URLs with a host are accepted: a citation must be something a reader can open safely.
+    /// The one URL rule (`URLRule`, the same as the database's and the site's): an http(s) URL the page links as it
+    /// is. The message shows at most 80 characters of the URL and never one with credentials.
     public static func checkURL(_ text: String, item: String) throws(ValidationError) {
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
-            !text.contains(where: { $0.isWhitespace })
-        else {
-            throw ValidationError(
-                item: item, problem: "\"\(text)\" is not an http(s) URL",
-                fix: "give a full http:// or https:// address")
-        }
+        guard let problem = URLRule.problem(in: text) else { return }
+        let shown = problem.hasPrefix("contains credentials") ? "" : "\"\(URLRule.echo(text))\" "
+        throw ValidationError(item: item, problem: "\(shown)\(problem)", fix: URLRule.fix(for: problem))
     }
 
     /// Parses a `YYYY-MM-DD` day that is real and not after `today` (by default the same limit the database holds).
@@ -30,7 +26,10 @@ public enum Validation {
         return day
     }
 
-    public static func checkText(_ text: String, item: String, maxLength: Int = 10_000) throws(ValidationError) {
+    /// Not blank, not too long, and clean by the database's text rule (`multiline`: line breaks and tabs allowed).
+    public static func checkText(_ text: String, item: String, maxLength: Int = 10_000, multiline: Bool = false)
+        throws(ValidationError)
+    {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError(item: item, problem: "is empty", fix: "give some text")
         }
@@ -38,8 +37,14 @@ public enum Validation {
             throw ValidationError(
                 item: item, problem: "is \(text.count) characters long", fix: "keep it under \(maxLength) characters")
         }
-        guard !text.unicodeScalars.contains(where: { $0.value == 0 }) else {
-            throw ValidationError(item: item, problem: "contains a NUL character", fix: "remove it")
-        }
+        try checkClean(text, item: item, multiline: multiline)
+    }
+
+    /// The database's text rule (`TextRule`), checked early so the message names the flag.
+    public static func checkClean(_ text: String, item: String, multiline: Bool) throws(ValidationError) {
+        guard let problem = TextRule.problem(in: text, multiline: multiline) else { return }
+        throw ValidationError(
+            item: item, problem: "\(problem), which is not allowed in ClaimDesk text",
+            fix: multiline ? "remove it (only line breaks and tabs may appear besides printable text)" : "remove it")
     }
 }

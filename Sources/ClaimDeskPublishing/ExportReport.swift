@@ -13,6 +13,10 @@ public struct ExportReport: Hashable, Sendable, Codable {
     public var toolsRendered: Int
     /// Tool pages an incremental export dropped because nothing about the tool is live any more.
     public var toolsRemoved: Int
+    /// The slugs of the tool pages rendered by this run, in slug order.
+    public var rendered: [ToolSlug]
+    /// The slugs of the tool pages this run removed, in slug order.
+    public var removed: [ToolSlug]
     /// Files rendered and written by this run, including the index, feed, sitemap and manifest.
     public var filesWritten: Int
     /// Unchanged files an incremental export carried over from the previous export.
@@ -23,14 +27,16 @@ public struct ExportReport: Hashable, Sendable, Codable {
     public var totalBytes: Int64
 
     public init(
-        mode: Mode, seq: Int64, tools: Int, toolsRendered: Int, toolsRemoved: Int, filesWritten: Int, filesReused: Int,
-        bytesWritten: Int64, totalFiles: Int, totalBytes: Int64
+        mode: Mode, seq: Int64, tools: Int, rendered: [ToolSlug], removed: [ToolSlug], filesWritten: Int,
+        filesReused: Int, bytesWritten: Int64, totalFiles: Int, totalBytes: Int64
     ) {
         self.mode = mode
         self.seq = seq
         self.tools = tools
-        self.toolsRendered = toolsRendered
-        self.toolsRemoved = toolsRemoved
+        self.toolsRendered = rendered.count
+        self.toolsRemoved = removed.count
+        self.rendered = rendered
+        self.removed = removed.sorted()
         self.filesWritten = filesWritten
         self.filesReused = filesReused
         self.bytesWritten = bytesWritten

@@ -43,7 +43,7 @@ extension SiteExporter {
                     jobs: jobs, changes: changed.changes, topics: changed.topics, seq: changed.seq, config: config,
                     output: output, live: (folder.target, liveFiles), liveSummaries: oldIndex.tools)
                 try finish(site, in: work, of: folder, output: output, thorough: false)
-                return site.report(mode: .incremental, toolsRemoved: removed, stats: output.stats.withLock { $0 })
+                return site.report(mode: .incremental, removed: removed, stats: output.stats.withLock { $0 })
             } catch {
                 folder.abandon(work)
                 throw error
@@ -52,17 +52,18 @@ extension SiteExporter {
     }
 
     /// Decides, per tool of the new site, whether to render it from the catalogue, re-render it from its previous
-    /// JSON, or carry its files over; returns the jobs in slug order and how many previous pages are dropped.
+    /// JSON, or carry its files over; returns the jobs in slug order and the previous pages that are dropped.
     static func incrementalPlan(
         changed: [PublishedTool], previous: [ToolSummary], old: SiteManifest, config: SiteConfig
-    ) throws -> (jobs: [ToolJob], removed: Int) {
+    ) throws -> (jobs: [ToolJob], removed: [ToolSlug]) {
         let changedTools = try validated(changed)
         var changedBySlug: [ToolSlug: PublishedTool] = [:]
         for tool in changedTools { changedBySlug[tool.tool.slug] = tool }
         let kept = previous.filter { changedBySlug[$0.slug] == nil }
         let live = changedTools.filter { !$0.claims.isEmpty }
         let previousSlugs = Set(previous.map(\.slug))
-        let removed = previous.count - kept.count - live.filter { previousSlugs.contains($0.tool.slug) }.count
+        let liveSlugs = Set(live.map(\.tool.slug))
+        let removed = previous.map(\.slug).filter { previousSlugs.contains($0) && changedBySlug[$0] != nil && !liveSlugs.contains($0) }
 
         let oldLinks = OtherToolLinks(
             tools: previous.map { ToolLink(slug: $0.slug, name: $0.name, url: $0.url) }, limit: config.otherToolLinks)

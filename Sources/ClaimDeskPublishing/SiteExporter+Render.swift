@@ -63,7 +63,7 @@ extension SiteExporter {
         )
         return RenderedSite(
             manifest: manifest, manifestData: JSONWriter.document(manifest, capacity: 256 + files.count * 160),
-            tools: outcomes.count, toolsRendered: outcomes.filter(\.rendered).count)
+            tools: outcomes.count, rendered: outcomes.filter(\.rendered).map(\.summary.slug).sorted())
     }
 
     private static func renderTool(

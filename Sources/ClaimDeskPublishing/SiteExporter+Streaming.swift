@@ -26,7 +26,7 @@ extension SiteExporter {
                     outcomes: outcomes, changes: changes, topics: topics, seq: seq, config: config, renderer: renderer,
                     output: output, live: nil, liveSummaries: nil)
                 try finish(site, in: work, of: folder, output: output, thorough: true)
-                return site.report(mode: .full, toolsRemoved: 0, stats: output.stats.withLock { $0 })
+                return site.report(mode: .full, removed: [], stats: output.stats.withLock { $0 })
             } catch {
                 sink.drain()
                 folder.abandon(work)

@@ -44,7 +44,7 @@ public struct SiteExporter: Sendable {
                     jobs: jobs, changes: catalog.changes, topics: catalog.topics, seq: catalog.seq, config: config,
                     output: output, live: nil)
                 try finish(site, in: work, of: folder, output: output, thorough: true)
-                return site.report(mode: .full, toolsRemoved: 0, stats: output.stats.withLock { $0 })
+                return site.report(mode: .full, removed: [], stats: output.stats.withLock { $0 })
             } catch {
                 folder.abandon(work)
                 throw error

@@ -167,4 +167,22 @@ extension Store {
         }
         return ExportSnapshot(topics: topics, changes: changes, seq: seq, toolSeqs: toolSeqs)
     }
+
+    /// Live claims verified after `day`, newest first (at most `limit`): an export judged as of an earlier day
+    /// calls them fresh or stale relative to a day before anyone checked them. Readable by the exporter.
+    public func liveClaimsVerified(after day: Day, limit: Int = 3) throws(StoreError) -> (count: Int, examples: [String]) {
+        struct Result: Decodable {
+            var count: Int
+            var examples: [String]
+        }
+        let result = try call(
+            """
+            SELECT jsonb_build_object('count', count(*),
+                'examples', coalesce(to_jsonb((array_agg(ref ORDER BY verified_on DESC, ref))[1:\(limit)::int]), '[]'))
+            FROM (SELECT tool_slug || coalesce('/' || tier_slug, '') || ':' || topic_key || ' (' || verified_on || ')' AS ref,
+                         verified_on
+                  FROM claimdesk.live_claims WHERE verified_on > \(day.description)::date) x
+            """, as: Result.self)
+        return (result.count, result.examples)
+    }
 }

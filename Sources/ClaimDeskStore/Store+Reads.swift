@@ -109,7 +109,48 @@ extension Store {
         return RevisionDiff(ref: ref, live: status.live, open: status.open)
     }
 
-    public func reviewQueue() throws(StoreError) -> [ReviewItem] {
+    /// What changed in `ref`'s open revision since a reviewer last sent it back (`claimdesk.sent_back` keeps the
+    /// revision as it was then).
+    public func sentBackDiff(_ ref: ClaimRef) throws(StoreError) -> SentBackDiff {
+        struct Snapshot: Decodable {
+            var version: Int
+            var reviewer: String
+            var note: String?
+            var at: Date
+            var revision: RevisionRecord
+        }
+        struct Result: Decodable {
+            var open: RevisionRecord?
+            var sent_back: Snapshot?
+        }
+        let result = try call(
+            """
+            SELECT jsonb_build_object(
+                'open', claimdesk.revision_json(o.id),
+                'sent_back', (SELECT jsonb_build_object('version', s.version, 'reviewer', s.reviewer, 'note', s.note,
+                                                        'at', s.at, 'revision', s.revision)
+                              FROM claimdesk.sent_back s WHERE s.revision_id = o.id ORDER BY s.id DESC LIMIT 1))
+            FROM (SELECT (SELECT id FROM claimdesk.revisions
+                          WHERE claim_id = (claimdesk.resolve_claim(\(ref.description), false)).id
+                            AND state IN ('draft', 'reviewed')) AS id) o
+            """, as: Result.self)
+        guard let open = result.open else {
+            throw StoreError(
+                .notFound, "\(ref) has no open revision, so nothing was sent back",
+                hint: "See claimdesk claim history \(ref).")
+        }
+        guard let snapshot = result.sent_back else {
+            throw StoreError(
+                .notFound, "Revision \(open.number) of \(ref) was never sent back",
+                hint: "Compare it with the live revision: claimdesk claim diff \(ref).")
+        }
+        return SentBackDiff(
+            ref: ref, sentBack: snapshot.revision.revision, now: open.revision, sentBackVersion: snapshot.version,
+            sentBackAt: snapshot.at, sentBackBy: snapshot.reviewer, note: snapshot.note)
+    }
+
+    /// Open revisions, reviewed first; only `tool`'s with `tool`, only those the caller wrote or edited with `mine`.
+    public func reviewQueue(tool: ToolSlug? = nil, mine: Bool = false) throws(StoreError) -> [ReviewItem] {
         struct Item: Decodable {
             var ref: ClaimRef
             var number: Int
@@ -132,7 +173,10 @@ extension Store {
                 'changes_requested', r.changes_requested, 'note', r.note, 'updated_at', r.updated_at,
                 'is_change', EXISTS (SELECT 1 FROM claimdesk.revisions l WHERE l.claim_id = r.claim_id AND l.state = 'published'))
                 ORDER BY r.state DESC, r.updated_at, r.id), '[]')
-            FROM claimdesk.revisions r WHERE r.state IN ('draft', 'reviewed')
+            FROM claimdesk.revisions r JOIN claimdesk.claims c ON c.id = r.claim_id
+            WHERE r.state IN ('draft', 'reviewed')
+              AND (\(tool?.rawValue)::text IS NULL OR c.tool_slug = \(tool?.rawValue))
+              AND (NOT \(mine) OR session_user = ANY (r.editors))
             """, as: [Item].self
         ).map {
             ReviewItem(

@@ -266,11 +266,11 @@ struct ImportErrorTests {
         let error = try refused(text)
         #expect(
             lines(error) == [
-                "deepseek.yaml:5: tools[0].url \"www.deepseek.com\" is not an http(s) URL; give a full http:// or https:// address",
-                "deepseek.yaml:16: claims[0].citations[0].url \"ftp://cdn.deepseek.com/policy.html\" is not an http(s) URL; "
+                "deepseek.yaml:5: tools[0].url \"www.deepseek.com\" is not an http:// or https:// address; give a full http:// or https:// address",
+                "deepseek.yaml:16: claims[0].citations[0].url \"ftp://cdn.deepseek.com/policy.html\" is not an http:// or https:// address; "
                     + "give a full http:// or https:// address",
-                "deepseek.yaml:25: claims[1].citations[0].url \"javascript:alert(1)\" is not an http(s) URL; give a full http:// or https:// address",
-                "deepseek.yaml:28: claims[1].citations[0].archived_url \"file:///etc/passwd\" is not an http(s) URL; "
+                "deepseek.yaml:25: claims[1].citations[0].url \"javascript:alert(1)\" is not an http:// or https:// address; give a full http:// or https:// address",
+                "deepseek.yaml:28: claims[1].citations[0].archived_url \"file:///etc/passwd\" is not an http:// or https:// address; "
                     + "give a full http:// or https:// address",
             ])
     }
@@ -329,6 +329,57 @@ struct ImportErrorTests {
                 "deepseek.yaml:2: is not UTF-8 text (byte 0xe9 at offset 18); save it as UTF-8"
             ])
         #expect(try f.db.snapshot() == before)
+    }
+
+    @Test("an escaped NUL (JSON \\u0000, YAML \\0), a control character or a bidi override is a FILE:LINE problem")
+    func escapedControlCharacters() throws {
+        let yaml = try refused(
+            Self.tool + "claims:\n"
+                + Self.claim().replacingOccurrences(of: "headline: Yes, by default.", with: #"headline: "Yes\0 by default.""#)
+        )
+        #expect(
+            lines(yaml) == [
+                "deepseek.yaml:12: claims[0].headline character 4 is U+0000 (a control character), which is not "
+                    + "allowed in ClaimDesk text; remove it"
+            ])
+        let json = try refused(
+            #"{"tools": [{"slug": "deepseek", "name": "DeepSeek", "category": "AI chat", "url": "https://www.deepseek.com"}], "#
+                + #""claims": [{"ref": "deepseek:training", "verdict": "trains_by_default", "headline": "Yes\u0000.","#
+                + #""confidence": "medium", "verified": "2026-06-01", "citations": [{"url": "https://x.test/","#
+                + "\n"
+                + #""supports": "Says \u202Eso.", "dated": "2026-06-01"}]}]}"#,
+            file: "deepseek.json")
+        #expect(
+            lines(json) == [
+                "deepseek.json:1: claims[0].headline character 4 is U+0000 (a control character), which is not allowed "
+                    + "in ClaimDesk text; remove it",
+                "deepseek.json:2: claims[0].citations[0].supports character 6 is U+202E (right-to-left override), "
+                    + "which is not allowed in ClaimDesk text; remove it",
+            ])
+        let body = try refused(
+            Self.tool + "claims:\n"
+                + Self.claim(extra: "  body: \"Line one.\\nLine two \\e[31m\"\n"))
+        #expect(lines(body).count == 1)
+        #expect(
+            lines(body).first?.hasSuffix(
+                "claims[0].body character 20 is U+001B (escape, a control character), which is not allowed in "
+                    + "ClaimDesk text; remove it (only line breaks and tabs may appear besides printable text)") == true)
+    }
+
+    @Test("a URL the site would not link is refused with what is wrong, never echoing more than 80 characters")
+    func urlRule() throws {
+        let long = "https://example.com/" + String(repeating: "a", count: 3000)
+        let error = try refused(
+            Self.tool + "claims:\n" + Self.claim(citation: "https://user:pw@example.com/")
+                + Self.claim("deepseek:opt_out", verdict: "opt_out_available", citation: long)
+                + Self.claim("deepseek:retention", verdict: "open_ended", citation: "https://example.com/?q=<b>"))
+        let problems = lines(error)
+        #expect(problems.count == 3)
+        #expect(problems[0].hasSuffix("contains credentials (user:password@); give the address without user name or password"))
+        #expect(!problems[0].contains("pw@"))
+        #expect(problems[1].contains("is longer than 2,048 characters"))
+        #expect(problems[1].count < 300)
+        #expect(problems[2].contains(#"contains U+003C ("<") at character 24"#))
     }
 
     @Test("files over 5 MB are refused before parsing, from memory and from disk")

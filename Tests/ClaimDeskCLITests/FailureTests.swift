@@ -12,8 +12,8 @@ struct FailureTests {
         expectRefusal(r, status: Exit.usage.rawValue, mentions: ["'frob'", "claim", "publish"])
         r = try CLI.run(["claim", "frob", "deepseek:training"])
         expectRefusal(r, status: Exit.usage.rawValue, mentions: ["'frob'", "claimdesk claim", "draft"])
-        r = try CLI.run(["--json", "tool", "list"])
-        expectRefusal(r, status: Exit.usage.rawValue, mentions: ["--json", "after the command"])
+        r = try CLI.run(["--verbose", "tool", "list"])
+        expectRefusal(r, status: Exit.usage.rawValue, mentions: ["--verbose", "only --database, --json", "after it"])
         r = try CLI.run(["claim", "draft", "deepseek:training", "--headline", "H"])
         expectRefusal(r, status: Exit.usage.rawValue, mentions: ["Missing", "see claimdesk claim draft --help"])
         r = try CLI.run([

@@ -110,7 +110,7 @@ struct PageModelTests {
         #expect(page.faq[1].answer == claims[1].body)
         #expect(
             page.faq[3].answer
-                == "It depends on your plan tier. DeepSeek consumer app / web: \(claims[4].headline) Always confirm current terms with DeepSeek before sending confidential data — this is cited public information, not legal advice."
+                == "It depends on your plan tier. On DeepSeek consumer app / web: Trains unless you opt out. \(claims[4].headline) Always confirm current terms with DeepSeek before sending confidential data — this is cited public information, not legal advice."
         )
         #expect(
             page.faq[4].answer

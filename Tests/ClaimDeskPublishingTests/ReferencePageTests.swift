@@ -39,16 +39,38 @@ struct ReferencePageTests {
                 "Can I opt out of DeepSeek training on my data?", claims[1].body,
                 "Does DeepSeek offer zero data retention (ZDR) or a DPA?", claims[2].body,
                 "Is DeepSeek safe to use with confidential or proprietary data?",
-                "It depends on your plan tier. DeepSeek consumer app / web: \(claims[4].headline) Always confirm current terms with DeepSeek before sending confidential data — this is cited public information, not legal advice.",
+                "It depends on your plan tier. On DeepSeek consumer app / web: Trains unless you opt out. \(claims[4].headline) Always confirm current terms with DeepSeek before sending confidential data — this is cited public information, not legal advice.",
                 "Is DeepSeek HIPAA compliant? Does it sign a BAA?",
                 "No BAA. \(claims[5].body) Confirm a current BAA directly with DeepSeek before sending PHI — this is cited public information, not legal or compliance advice.",
                 "Can I put PHI (protected health information) in DeepSeek?", "No PHI. \(claims[6].headline)",
                 "Sources",
-                Fixtures.privacyPolicy, "Supports: \(claims[0].citations[0].supports)", "dated: 2026-06-01",
+                Fixtures.privacyPolicy, "Supports:", claims[0].citations[0].supports, "dated: 2026-06-01",
                 Fixtures.termsOfUse, "Supports: \(claims[0].citations[1].supports)", "dated: 2026-06-01",
                 "This page is cited public information, not legal or compliance advice. Whether DeepSeek trains on your data, and any zero-retention or DPA option, can depend on your specific plan, region and contract. Always confirm current terms with DeepSeek before sending confidential or proprietary data.",
                 "Check another AI tool", "Northwind Assistant",
             ], in: text)
+    }
+
+    @Test("the Sources list has one entry per source, each with one \"Supports:\" and every sentence it supports")
+    func oneEntryPerSource() throws {
+        let site = try SiteAssertions.export()
+        let html = try TestSupport.text(site, "tools/deepseek/index.html")
+        let start = try #require(html.range(of: #"<ol class="sources">"#))
+        let end = try #require(html.range(of: "</ol>", range: start.upperBound..<html.endIndex))
+        let list = html[start.upperBound..<end.lowerBound]
+        let entries = list.components(separatedBy: "<li id=\"source-").dropFirst()
+        let urls = Set(Fixtures.deepseek.claims.flatMap(\.citations).map(\.url))
+        #expect(entries.count == urls.count)
+        for entry in entries {
+            #expect(entry.components(separatedBy: "Supports:").count == 2, "\(entry)")
+        }
+        let privacy = try #require(entries.first { $0.contains(Fixtures.privacyPolicy) })
+        let sentences = Set(
+            Fixtures.deepseek.claims.flatMap(\.citations).filter { $0.url == Fixtures.privacyPolicy }.map(\.supports))
+        #expect(sentences.count > 1)
+        for sentence in sentences {
+            #expect(privacy.contains("<li>\(HTMLEscaping.escape(sentence))</li>"))
+        }
     }
 
     @Test("the page links what it should: official site, every http(s) source, the notify form, the other tool")
@@ -113,7 +135,7 @@ struct ReferencePageTests {
         let text = SiteAssertions.visibleText(html)
         SiteAssertions.expectInOrder(
             [
-                "Check another AI tool", "DeepSeek", "AI chat assistant", "Trains by default", "No PHI",
+                "Every AI tool we check", "DeepSeek", "AI chat assistant", "Trains by default", "No PHI",
                 "Northwind Assistant", "Only if you opt in", "BAA on enterprise plans only",
             ], in: text)
         #expect(html.contains(#"href="https://example.org/tools/deepseek/""#))

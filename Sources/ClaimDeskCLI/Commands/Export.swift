@@ -100,14 +100,38 @@ extension ClaimDesk {
             }
             let summary = ExportSummary(
                 out: directory.path, mode: mode, report: report, statements: store.connection.statementCount)
+            if let asOf {
+                try warnAboutAsOf(asOf, store: store)
+            }
             try global.emit(summary) {
                 """
                 Exported \(report.tools) tool page\(report.tools == 1 ? "" : "s") to \(directory.path) \
                 (\(mode), up to publish seq \(report.seq)): rendered \(report.toolsRendered), wrote \
                 \(report.filesWritten) files (\(report.bytesWritten) bytes), reused \(report.filesReused)\
                 \(report.toolsRemoved > 0 ? ", removed \(report.toolsRemoved) page(s)" : "").
+                Rendered: \(Export.list(report.rendered))
+                Removed: \(Export.list(report.removed))
                 """
             }
+        }
+
+        /// `a, b, c and 12 more`: the slugs of a report line, at most 20 of them.
+        static func list(_ slugs: [ToolSlug]) -> String {
+            guard !slugs.isEmpty else { return "none" }
+            let shown = slugs.prefix(20).map(\.rawValue).joined(separator: ", ")
+            return slugs.count > 20 ? "\(shown) and \(slugs.count - 20) more" : shown
+        }
+
+        /// An --as-of day before a live claim was verified is almost certainly a mistake: that claim's staleness is
+        /// judged as of a day before anyone checked it. Warn (standard error), but export as asked.
+        private func warnAboutAsOf(_ text: String, store: Store) throws {
+            let day = try Validation.parseDay(text, item: "--as-of")
+            let (count, examples) = try store.liveClaimsVerified(after: day)
+            guard count > 0 else { return }
+            Terminal.error(
+                "export: warning: --as-of \(day) is earlier than the verification date of \(count) live "
+                    + "claim\(count == 1 ? "" : "s") (e.g. \(examples.joined(separator: ", "))); "
+                    + "their staleness is judged as of a day before they were checked. Omit --as-of to use today.")
         }
 
         /// Streams the published catalogue from the database into the exporter, tool by tool, in one snapshot.

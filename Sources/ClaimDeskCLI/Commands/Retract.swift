@@ -17,7 +17,7 @@ extension ClaimDesk {
 
         func validate() throws {
             let ref = try Input.ref(ref)
-            try Input.text(note, item: "\(ref) --note", maxLength: 5000)
+            try Input.text(note, item: "\(ref) --note", maxLength: 5000, multiline: true)
         }
 
         func run() throws {

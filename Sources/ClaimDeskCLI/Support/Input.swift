@@ -22,8 +22,8 @@ enum Input {
         try Validation.checkURL(text, item: item)
     }
 
-    static func text(_ text: String, item: String, maxLength: Int) throws(InputError) {
-        try Validation.checkText(text, item: item, maxLength: maxLength)
+    static func text(_ text: String, item: String, maxLength: Int, multiline: Bool = false) throws(InputError) {
+        try Validation.checkText(text, item: item, maxLength: maxLength, multiline: multiline)
     }
 
     static func toolSlug(_ text: String) throws(InputError) -> ToolSlug {
@@ -59,9 +59,7 @@ enum Input {
             throw InputError(
                 item: item, problem: "is \(text.count) characters long", fix: "keep it under 20000 characters")
         }
-        guard !text.unicodeScalars.contains(where: { $0.value == 0 }) else {
-            throw InputError(item: item, problem: "contains a NUL character", fix: "remove it")
-        }
+        try Validation.checkClean(text, item: item, multiline: true)
     }
 
     /// `--base 3:2`: the revision id and version that `claim show` prints for the open revision.

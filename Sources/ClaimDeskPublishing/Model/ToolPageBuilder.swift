@@ -155,13 +155,13 @@ struct ToolPageBuilder: Sendable {
             var index = 0
             while index < mainTiers.count {
                 let tier = mainTiers[index].tier
-                var headlines: [String] = []
+                var answers: [String] = []
                 while index < mainTiers.count, mainTiers[index].tier == tier {
-                    headlines.append(mainTiers[index].claim.headline)
+                    answers.append(Self.tierAnswer(mainTiers[index].claim))
                     index += 1
                 }
                 let tierName = mainTiers[index - 1].tierName
-                parts.append("\(tierName): \(headlines.joined(separator: " "))")
+                parts.append("On \(tierName): \(answers.joined(separator: " "))")
             }
             parts.append(config.copy.tierFAQOutro)
             result.append(
@@ -172,6 +172,22 @@ struct ToolPageBuilder: Sendable {
         result += toolLevel.filter { $0.0.section == .hipaa }.compactMap(entry)
         result += toolLevel.filter { $0.0.section == .editorial }.compactMap(entry)
         return result
+    }
+
+    /// One plan tier's answer to "is it safe with confidential data?": the verdict's label says what the tier does
+    /// ("Does not train on your data."), and the headline adds detail only when it says more than a bare yes or no —
+    /// out of its question, "No." would answer nothing ("Quillmate Teams: No.").
+    static func tierAnswer(_ claim: PageClaim) -> String {
+        let headline = claim.headline.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let label = claim.verdict?.label else { return Self.sentence(headline) }
+        let words = headline.split(whereSeparator: { $0 == " " }).count
+        return words < 4 ? Self.sentence(label) : "\(Self.sentence(label)) \(Self.sentence(headline))"
+    }
+
+    /// `text` ending with a full stop (or the question or exclamation mark it has).
+    static func sentence(_ text: String) -> String {
+        guard let last = text.last else { return text }
+        return ".!?…\"”)".contains(last) ? text : text + "."
     }
 
     /// Trims and collapses the runs of spaces an empty `{body}` or `{headline}` leaves behind.

@@ -1,26 +1,11 @@
-/// Decides which texts may become an `href`: only absolute http(s) URLs with a host and no whitespace or control
-/// characters. Anything else (`javascript:`, `data:`, relative paths, text with spaces) is shown as text, never linked,
-/// even though the database already refuses such URLs — the page must be safe on its own.
+import ClaimDeskDomain
+
+/// Decides which texts may become an `href`: exactly the URLs the database accepts (`URLRule`, the one rule that
+/// `claimdesk.is_http_url` applies), so every accepted URL is linked and nothing else is. Anything else
+/// (`javascript:`, `data:`, relative paths, text with spaces or `<`) is shown as text, never linked: the page must be
+/// safe on its own even if a database held something the rule refuses.
 enum SafeURL {
     static func href(_ text: String) -> String? {
-        let lower = text.lowercased()
-        let rest: Substring
-        if lower.hasPrefix("https://") {
-            rest = lower.dropFirst(8)
-        } else if lower.hasPrefix("http://") {
-            rest = lower.dropFirst(7)
-        } else {
-            return nil
-        }
-        guard let first = rest.first, first != "/", first != "?", first != "#", first != "@", first != ":" else {
-            return nil
-        }
-        guard
-            !text.unicodeScalars.contains(where: {
-                $0.value <= 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
-                    || $0.properties.isWhitespace || $0 == "\\" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "`"
-            })
-        else { return nil }
-        return text
+        URLRule.isValid(text) ? text : nil
     }
 }

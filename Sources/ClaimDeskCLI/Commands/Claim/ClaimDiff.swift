@@ -5,12 +5,19 @@ extension ClaimDesk.Claim {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "diff",
-            abstract: "Compare a claim's open revision with its live one, field by field, citations included.")
+            abstract: "Compare a claim's open revision with its live one, field by field, citations included.",
+            discussion: """
+                With --since-sent-back, compare it with the revision as the reviewer last sent it back instead: \
+                what the editor changed since.
+                """)
 
         @OptionGroup var global: GlobalOptions
 
         @Argument(help: refHelp)
         var ref: String
+
+        @Flag(help: "Compare with the revision as it was when a reviewer last sent it back, not with the live one.")
+        var sinceSentBack = false
 
         func validate() throws {
             _ = try Input.ref(ref)
@@ -19,6 +26,11 @@ extension ClaimDesk.Claim {
         func run() throws {
             let ref = try Input.ref(ref)
             let store = try global.openStore()
+            if sinceSentBack {
+                let diff = try store.sentBackDiff(ref)
+                try global.emit(diff) { render(diff) }
+                return
+            }
             let diff = try store.diff(ref)
             try global.emit(diff) { render(diff) }
         }
@@ -34,6 +46,22 @@ extension ClaimDesk.Claim {
             }
             for change in diff.changes {
                 text += "\n\(change.field)\n" + lines("-", change.live) + "\n" + lines("+", change.open)
+            }
+            return text
+        }
+
+        func render(_ diff: SentBackDiff) -> String {
+            var text =
+                "\(diff.ref) revision \(diff.number): as \(diff.sentBackBy) sent it back "
+                + "(version \(diff.sentBackVersion), \(Timestamp.text(diff.sentBackAt))) → now (version \(diff.version))"
+            if let note = diff.note {
+                text += "\nNote: " + note.split(whereSeparator: \.isNewline).joined(separator: " ")
+            }
+            if diff.changes.isEmpty {
+                return text + "\nNothing changed since it was sent back."
+            }
+            for change in diff.changes {
+                text += "\n\(change.field)\n" + lines("-", change.sentBack) + "\n" + lines("+", change.now)
             }
             return text
         }

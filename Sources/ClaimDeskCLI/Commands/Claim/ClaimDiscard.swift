@@ -18,7 +18,7 @@ extension ClaimDesk.Claim {
 
         func validate() throws {
             let ref = try Input.ref(ref)
-            if let note { try Input.text(note, item: "\(ref) --note", maxLength: 5000) }
+            if let note { try Input.text(note, item: "\(ref) --note", maxLength: 5000, multiline: true) }
         }
 
         func run() throws {

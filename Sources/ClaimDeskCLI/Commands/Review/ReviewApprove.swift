@@ -39,7 +39,7 @@ extension ClaimDesk.Review {
 
         func validate() throws {
             let ref = try Input.ref(ref)
-            if let note { try Input.text(note, item: "\(ref) --note", maxLength: 5000) }
+            if let note { try Input.text(note, item: "\(ref) --note", maxLength: 5000, multiline: true) }
             if let base { _ = try Input.base(base) }
         }
 

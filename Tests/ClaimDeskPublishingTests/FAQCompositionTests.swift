@@ -1,0 +1,34 @@
+import ClaimDeskDomain
+import Testing
+
+@testable import ClaimDeskPublishing
+
+/// The derived "Is X safe to use with confidential data?" answer must answer that question for each tier.
+@Suite struct FAQCompositionTests {
+    static func claim(headline: String, label: String?) -> PageClaim {
+        PageClaim(
+            ref: ClaimRef("quillmate/teams:training") ?? ClaimRef(tool: ToolSlug("quillmate"), topic: TopicKey("training")),
+            topic: TopicKey("training"), heading: "Training", question: "Does Quillmate train on your data?",
+            verdict: label.map { PageVerdict(key: VerdictKey("does_not_train"), label: $0, tone: .good) },
+            headline: headline, body: "", confidence: .high, verifiedOn: Day.today(), stale: false, citations: [])
+    }
+
+    @Test("a bare yes/no headline is replaced by the verdict's label: never \"Quillmate Teams: No.\"")
+    func bareHeadline() {
+        let answer = ToolPageBuilder.tierAnswer(Self.claim(headline: "No.", label: "Does not train on your data"))
+        #expect(answer == "Does not train on your data.")
+        #expect(!answer.contains("No."))
+    }
+
+    @Test("a headline that says more follows the label as its detail")
+    func detailedHeadline() {
+        let answer = ToolPageBuilder.tierAnswer(
+            Self.claim(headline: "Team workspaces are never used for training", label: "Does not train on your data"))
+        #expect(answer == "Does not train on your data. Team workspaces are never used for training.")
+    }
+
+    @Test("a prose-only claim (no verdict) keeps its headline")
+    func noVerdict() {
+        #expect(ToolPageBuilder.tierAnswer(Self.claim(headline: "See the contract", label: nil)) == "See the contract.")
+    }
+}
