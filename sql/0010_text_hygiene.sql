@@ -213,6 +213,9 @@ CREATE TRIGGER sent_back_no_truncate BEFORE TRUNCATE ON claimdesk.sent_back
 
 REVOKE ALL ON claimdesk.sent_back FROM PUBLIC;
 GRANT SELECT ON claimdesk.sent_back TO claimdesk_editor, claimdesk_reviewer, claimdesk_admin;
+-- Scoped to this database's editorial members, like every table of the record (0007).
+ALTER TABLE claimdesk.sent_back ENABLE ROW LEVEL SECURITY;
+CREATE POLICY editorial_read ON claimdesk.sent_back FOR SELECT USING ((SELECT claimdesk.holds('editor|reviewer|admin')));
 
 REVOKE EXECUTE ON FUNCTION claimdesk.char_label(int), claimdesk.text_problem(text, boolean),
     claimdesk.check_text(text, text, boolean), claimdesk.url_problem(text), claimdesk.check_url(text, text),
