@@ -63,7 +63,9 @@ extension SiteExporter {
         let live = changedTools.filter { !$0.claims.isEmpty }
         let previousSlugs = Set(previous.map(\.slug))
         let liveSlugs = Set(live.map(\.tool.slug))
-        let removed = previous.map(\.slug).filter { previousSlugs.contains($0) && changedBySlug[$0] != nil && !liveSlugs.contains($0) }
+        let removed = previous.map(\.slug).filter {
+            previousSlugs.contains($0) && changedBySlug[$0] != nil && !liveSlugs.contains($0)
+        }
 
         let oldLinks = OtherToolLinks(
             tools: previous.map { ToolLink(slug: $0.slug, name: $0.name, url: $0.url) }, limit: config.otherToolLinks)

@@ -170,7 +170,9 @@ extension Store {
 
     /// Live claims verified after `day`, newest first (at most `limit`): an export judged as of an earlier day
     /// calls them fresh or stale relative to a day before anyone checked them. Readable by the exporter.
-    public func liveClaimsVerified(after day: Day, limit: Int = 3) throws(StoreError) -> (count: Int, examples: [String]) {
+    public func liveClaimsVerified(after day: Day, limit: Int = 3) throws(StoreError) -> (
+        count: Int, examples: [String]
+    ) {
         struct Result: Decodable {
             var count: Int
             var examples: [String]

@@ -335,7 +335,8 @@ struct ImportErrorTests {
     func escapedControlCharacters() throws {
         let yaml = try refused(
             Self.tool + "claims:\n"
-                + Self.claim().replacingOccurrences(of: "headline: Yes, by default.", with: #"headline: "Yes\0 by default.""#)
+                + Self.claim().replacingOccurrences(
+                    of: "headline: Yes, by default.", with: #"headline: "Yes\0 by default.""#)
         )
         #expect(
             lines(yaml) == [
@@ -363,7 +364,8 @@ struct ImportErrorTests {
         #expect(
             lines(body).first?.hasSuffix(
                 "claims[0].body character 20 is U+001B (escape, a control character), which is not allowed in "
-                    + "ClaimDesk text; remove it (only line breaks and tabs may appear besides printable text)") == true)
+                    + "ClaimDesk text; remove it (only line breaks and tabs may appear besides printable text)") == true
+        )
     }
 
     @Test("a URL the site would not link is refused with what is wrong, never echoing more than 80 characters")
@@ -375,7 +377,9 @@ struct ImportErrorTests {
                 + Self.claim("deepseek:retention", verdict: "open_ended", citation: "https://example.com/?q=<b>"))
         let problems = lines(error)
         #expect(problems.count == 3)
-        #expect(problems[0].hasSuffix("contains credentials (user:password@); give the address without user name or password"))
+        #expect(
+            problems[0].hasSuffix(
+                "contains credentials (user:password@); give the address without user name or password"))
         #expect(!problems[0].contains("pw@"))
         #expect(problems[1].contains("is longer than 2,048 characters"))
         #expect(problems[1].count < 300)

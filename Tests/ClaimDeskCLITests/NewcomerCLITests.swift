@@ -134,7 +134,8 @@ struct NewcomerCLITests {
         try desk.draft("deepseek:training")
         let ref = Desk.ref("deepseek:training")
         let never = try desk.run(desk.reviewer, "claim", "diff", "deepseek:training", "--since-sent-back")
-        expectRefusal(never, status: Exit.notFound.rawValue, mentions: ["never sent back", "claim diff deepseek:training"])
+        expectRefusal(
+            never, status: Exit.notFound.rawValue, mentions: ["never sent back", "claim diff deepseek:training"])
         _ = try desk.store(desk.reviewer).reject(ref, note: "Say since when.")
         _ = try desk.store(desk.editor).edit(ref, ClaimContent(headline: "Yes, since 2025."))
         let text = try desk.run(desk.reviewer, "claim", "diff", "deepseek:training", "--since-sent-back")
@@ -166,7 +167,8 @@ struct NewcomerCLITests {
         #expect(report["removed"] as? [String] == [])
         // A day before the sample's verification dates (2026-06-01) is worth a warning, not a failure.
         let early = try site.desk.run(
-            site.exporter, ["export", "--out", site.folder.appendingPathComponent("early").path, "--as-of", "2026-05-01"])
+            site.exporter,
+            ["export", "--out", site.folder.appendingPathComponent("early").path, "--as-of", "2026-05-01"])
         #expect(early.status == 0, "\(early)")
         #expect(early.stderr.contains("warning: --as-of 2026-05-01 is earlier than the verification date of"))
         #expect(early.stderr.contains("deepseek"))

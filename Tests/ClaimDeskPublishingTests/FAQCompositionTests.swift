@@ -7,7 +7,8 @@ import Testing
 @Suite struct FAQCompositionTests {
     static func claim(headline: String, label: String?) -> PageClaim {
         PageClaim(
-            ref: ClaimRef("quillmate/teams:training") ?? ClaimRef(tool: ToolSlug("quillmate"), topic: TopicKey("training")),
+            ref: ClaimRef("quillmate/teams:training")
+                ?? ClaimRef(tool: ToolSlug("quillmate"), topic: TopicKey("training")),
             topic: TopicKey("training"), heading: "Training", question: "Does Quillmate train on your data?",
             verdict: label.map { PageVerdict(key: VerdictKey("does_not_train"), label: $0, tone: .good) },
             headline: headline, body: "", confidence: .high, verifiedOn: Day.today(), stale: false, citations: [])

@@ -35,8 +35,12 @@ struct TextHygieneTests {
         expectRefused("tier name", position: 1) {
             try admin.addTier(PlanTier(tool: ToolSlug("deepseek"), slug: TierSlug("bad"), name: Self.rlo + "gnp.exe"))
         }
-        expectRefused("name", position: 4) { try admin.addUser(handle: "newbie", role: "editor", name: "Bad" + Self.rlo) }
-        expectRefused("headline", position: 5) { try editor.draft(Fixture.training, Fixture.content("Yes," + Self.rlo)) }
+        expectRefused("name", position: 4) {
+            try admin.addUser(handle: "newbie", role: "editor", name: "Bad" + Self.rlo)
+        }
+        expectRefused("headline", position: 5) {
+            try editor.draft(Fixture.training, Fixture.content("Yes," + Self.rlo))
+        }
         var content = Fixture.content()
         content.body = "Line one\nLine\ttwo " + Self.rlo
         expectRefused("body", position: 19) { try editor.draft(Fixture.training, content) }
@@ -104,8 +108,10 @@ struct TextHygieneTests {
         "https://x.com:/", "https://x.com:123456/", "https://x.com:8a/", "https://[]/", "https://[zz]/",
         "https://a]b/", "https://example.com/\u{202E}gnp", "https://example.com/\u{200B}", "https://example.com/\u{A0}",
         "https://example.com/\u{85}", "https://example.com/\u{3000}", "https://example.com/\u{FEFF}",
-        "https://example.com/\t", "https://example.com/\u{7F}", "https://example.com/" + String(repeating: "a", count: 2029),
-        "https://example.com/" + String(repeating: "a", count: 2028), "https://example.com/é" + String(repeating: "é", count: 2027),
+        "https://example.com/\t", "https://example.com/\u{7F}",
+        "https://example.com/" + String(repeating: "a", count: 2029),
+        "https://example.com/" + String(repeating: "a", count: 2028),
+        "https://example.com/é" + String(repeating: "é", count: 2027),
         "https://例え.jp/パス", "http://x", "https://x.com#a?b/c@d", "https://x.com?a@b",
     ]
 
@@ -134,14 +140,16 @@ struct TextHygieneTests {
         let connection = try f.db.connect(as: f.editor)
         defer { connection.close() }
         let texts = [
-            "plain", "tab\there", "line\nbreak", "cr\r\n", "é\u{202E}x", "👩‍👩‍👧\u{2066}", "\u{1}", "\u{1F}", "\u{7F}", "\u{80}",
+            "plain", "tab\there", "line\nbreak", "cr\r\n", "é\u{202E}x", "👩‍👩‍👧\u{2066}", "\u{1}", "\u{1F}", "\u{7F}",
+            "\u{80}",
             "\u{9F}", "\u{A0}ok", "\u{202A}", "\u{202D}", "\u{2069}", "\u{2065}ok", "\u{206A}ok", "e\u{301}\u{1B}",
         ]
         for text in texts {
             for multiline in [false, true] {
                 let rows = try connection.query("SELECT claimdesk.text_problem(\(text), \(multiline))")
                 let sql = try #require(rows.first).decode(0, as: String?.self)
-                #expect(sql == TextRule.problem(in: text, multiline: multiline), "\(text.debugDescription) \(multiline)")
+                #expect(
+                    sql == TextRule.problem(in: text, multiline: multiline), "\(text.debugDescription) \(multiline)")
             }
         }
     }
