@@ -68,7 +68,13 @@ extension ClaimDesk {
         if code == .validationFailure {
             let (path, command, rest) = resolve(arguments)
             let names = command.configuration.subcommands.compactMap { $0.configuration.commandName }
-            if !names.isEmpty, let next = rest.first {
+            if !names.isEmpty, let next = rest.first,
+                GlobalArguments.flags.contains(next) || GlobalArguments.options.contains(next)
+                    || GlobalArguments.isInlineOption(next)
+            {
+                // `claimdesk --json` or `claimdesk --database URL` with no command after it.
+                fail("\(next) needs a command after it, e.g. \(path) \(next) tool list (see \(path) --help)")
+            } else if !names.isEmpty, let next = rest.first {
                 // A command group followed by something that is not one of its commands.
                 fail(
                     next.hasPrefix("-")

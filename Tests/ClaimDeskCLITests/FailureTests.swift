@@ -12,6 +12,9 @@ struct FailureTests {
         expectRefusal(r, status: Exit.usage.rawValue, mentions: ["'frob'", "claim", "publish"])
         r = try CLI.run(["claim", "frob", "deepseek:training"])
         expectRefusal(r, status: Exit.usage.rawValue, mentions: ["'frob'", "claimdesk claim", "draft"])
+        r = try CLI.run(["--json"])
+        expectRefusal(
+            r, status: Exit.usage.rawValue, mentions: ["--json needs a command", "claimdesk --json tool list"])
         r = try CLI.run(["--verbose", "tool", "list"])
         expectRefusal(r, status: Exit.usage.rawValue, mentions: ["--verbose", "only --database, --json", "after it"])
         r = try CLI.run(["claim", "draft", "deepseek:training", "--headline", "H"])
