@@ -55,6 +55,8 @@ extension SiteExporter {
         files.append(
             try output.emit(renderer.indexJSON(ToolIndex(seq: seq, tools: summaries)), path: SitePaths.toolsIndex))
         files.append(try output.emit(renderer.feedXML(changes, exported: exported), path: SitePaths.feed))
+        let stylesheet = renderer.stylesheet
+        files.append(try output.emit(Data(stylesheet.bytes), path: stylesheet.path))
         files.sort { $0.path < $1.path }
 
         let manifest = SiteManifest(

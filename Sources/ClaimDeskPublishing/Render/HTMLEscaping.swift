@@ -43,6 +43,26 @@ struct HTMLEscaping: MustacheContentType {
         } ?? text
     }
 
+    /// Appends `text` escaped to `out`: the same bytes as `escape(text)`, without an intermediate string.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for index in 0..<utf8.count where isSpecial(utf8[index]) {
+                if index > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                switch utf8[index] {
+                case UInt8(ascii: "&"): out.append(contentsOf: amp)
+                case UInt8(ascii: "<"): out.append(contentsOf: lt)
+                case UInt8(ascii: ">"): out.append(contentsOf: gt)
+                case UInt8(ascii: "\""): out.append(contentsOf: quot)
+                default: out.append(contentsOf: apos)
+                }
+                start = index + 1
+            }
+            if start < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
+        }
+    }
+
     private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")

@@ -8,13 +8,22 @@ struct SiteRenderer: Sendable {
     let templates: SiteTemplates
     let builder: ToolPageBuilder
     let feed: AtomFeed
+    /// Site values for pages at `tools/SLUG/index.html` and for `index.html`: they differ in the stylesheet's relative
+    /// link.
+    let toolSite: SiteView
+    let indexSite: SiteView
 
     init(config: SiteConfig, templates: SiteTemplates, topics: [Topic]) {
         self.config = config
         self.templates = templates
         self.builder = ToolPageBuilder(topics: topics, config: config)
         self.feed = AtomFeed(config: config, topics: topics)
+        self.toolSite = SiteView(config: config, stylesheetHref: "../../" + templates.stylesheetPath)
+        self.indexSite = SiteView(config: config, stylesheetHref: templates.stylesheetPath)
     }
+
+    /// The shared stylesheet and its path in the export.
+    var stylesheet: (path: String, bytes: [UInt8]) { (templates.stylesheetPath, templates.stylesheet) }
 
     /// The tool's JSON document and HTML page.
     func toolFiles(_ page: ToolPage) throws -> (json: Data, html: Data) {
@@ -23,8 +32,8 @@ struct SiteRenderer: Sendable {
 
     func toolHTML(_ page: ToolPage) throws -> Data {
         let jsonLD = FAQPageJSONLD.render(page)
-        let view = PageView(page: page, site: SiteView(config: config), jsonLD: jsonLD)
-        return Data(try templates.render(view, template: "tool").utf8)
+        let view = PageView(page: page, site: toolSite, jsonLD: jsonLD)
+        return Data(try templates.renderBytes(view, template: "tool"))
     }
 
     func indexJSON(_ index: ToolIndex) -> Data {
@@ -32,7 +41,9 @@ struct SiteRenderer: Sendable {
     }
 
     func indexHTML(_ tools: [ToolSummary]) throws -> Data {
-        Data(try templates.render(IndexView(site: SiteView(config: config), tools: tools), template: "index").utf8)
+        Data(
+            try templates.renderBytes(
+                IndexView(site: indexSite, tools: tools), template: "index", capacity: 4096 + tools.count * 1024))
     }
 
     func feedXML(_ changes: [ChangeEvent], exported: Set<ToolSlug>) -> Data {

@@ -4,13 +4,25 @@ import Mustache
 
 /// The compiled Mustache templates, loaded once per exporter (parsing per page would dominate large exports).
 ///
-/// `fingerprint` is a digest of every template's text; the manifest records it so an incremental export refuses to mix
-/// pages rendered by different templates.
+/// Pages are rendered by `TemplateRenderer` from the same `.mustache` files, with swift-mustache's semantics but
+/// straight into bytes; a template it cannot compile (or a value it cannot render) is rendered by swift-mustache
+/// itself, so a designer may use any Mustache feature. `fingerprint` is a digest of every template's text; the
+/// manifest records it so an incremental export refuses to mix pages rendered by different templates.
 struct SiteTemplates: Sendable {
     static let required = ["tool", "index"]
 
     let library: MustacheLibrary
     let fingerprint: String
+    /// Templates `TemplateRenderer` renders, by name.
+    let compiled: [String: [TemplateNode]]
+    /// Templates left to swift-mustache, by name, with the reason.
+    let uncompiled: [String: String]
+    private let uncompiledNames: Set<String>
+    /// `styles.mustache` rendered once: the site's one stylesheet, linked from every page.
+    let stylesheet: [UInt8]
+    /// Where the stylesheet goes in the export: `assets/site.<first 16 hex digits of its SHA-256>.css`, a new name
+    /// whenever its content changes, so it can be cached for ever.
+    let stylesheetPath: String
 
     /// Loads every `*.mustache` file of `directory`, or of the templates shipped in this module's resource bundle when
     /// nil.
@@ -61,6 +73,8 @@ struct SiteTemplates: Sendable {
         HTMLEscaping.register()
         var library = MustacheLibrary()
         var hasher = SHA256()
+        var compiled: [String: [TemplateNode]] = [:]
+        var uncompiled: [String: String] = [:]
         for name in texts.keys.sorted() {
             let text = texts[name] ?? ""
             do {
@@ -68,15 +82,44 @@ struct SiteTemplates: Sendable {
             } catch {
                 throw .templateInvalid(name: "\(name).mustache", reason: String(describing: error))
             }
+            do {
+                compiled[name] = try TemplateParser.parse(text)
+            } catch let error as TemplateParser.Unsupported {
+                uncompiled[name] = error.reason
+            } catch {
+                uncompiled[name] = String(describing: error)
+            }
             hasher.update(data: Data("\(name)\n\(text.utf8.count)\n".utf8))
             hasher.update(data: Data(text.utf8))
         }
         self.library = library
         self.fingerprint = Hex.string(hasher.finalize())
+        self.compiled = compiled
+        self.uncompiled = uncompiled
+        self.uncompiledNames = Set(uncompiled.keys)
+        let css =
+            texts["styles"] == nil ? [] : Array((library.render([String: String](), withTemplate: "styles") ?? "").utf8)
+        self.stylesheet = css
+        self.stylesheetPath = "assets/site.\(Hex.string(SHA256.hash(data: css)).prefix(16)).css"
     }
 
+    /// Renders with swift-mustache alone (the reference the faster renderer is tested against).
     func render(_ view: Any, template name: String) throws(ExportError) -> String {
         guard let text = library.render(view, withTemplate: name) else { throw .renderFailed(template: name) }
         return text
+    }
+
+    /// Renders `view` with `template` as UTF-8 bytes: by `TemplateRenderer` when it can, else by swift-mustache.
+    func renderBytes(_ view: Any, template name: String, capacity: Int = 64 * 1024) throws(ExportError) -> [UInt8] {
+        if compiled[name] != nil {
+            var renderer = TemplateRenderer(templates: compiled, uncompiled: uncompiledNames, capacity: capacity)
+            do {
+                try renderer.render(view, template: name)
+                return renderer.out
+            } catch {
+                // Something only swift-mustache renders (a lambda, say): the whole page goes to it below.
+            }
+        }
+        return Array(try render(view, template: name).utf8)
     }
 }

@@ -40,6 +40,33 @@ enum POSIXFile {
         try replace(destination, with: data)
     }
 
+    /// Whether the regular file at `path` holds exactly `data` (false when it is missing or unreadable).
+    static func hasContents(_ path: String, _ data: Data) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else {
+            return false
+        }
+        return data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
+            guard let base = expected.baseAddress, expected.count > 0 else { return true }
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: expected.count, alignment: 16)
+            defer { buffer.deallocate() }
+            var done = 0
+            while done < expected.count {
+                let got = read(fd, buffer + done, expected.count - done)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { return false }
+                done += got
+            }
+            // One more byte would mean the file grew since fstat.
+            var extra: UInt8 = 0
+            guard read(fd, &extra, 1) == 0 else { return false }
+            return memcmp(buffer, base, expected.count) == 0
+        }
+    }
+
     /// Creates `path` (which must not exist) with all of `data`; returns 0 or the errno of the failure.
     private static func create(_ path: String, data: Data) -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

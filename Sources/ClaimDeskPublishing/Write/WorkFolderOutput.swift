@@ -22,8 +22,16 @@ struct WorkFolderOutput: SiteOutput {
             stats.withLock { $0.kept += 1 }
             return entry
         }
+        let full = root.appendingPathComponent(path).path
+        // A full export does not trust the work folder's manifest (the folder may have been tampered with), but a
+        // file that already holds exactly these bytes needs no rewrite: most pages of a re-export are unchanged, and
+        // reading a file back costs far less than replacing it and flushing it to disk.
+        if known[path].map({ $0 == entry }) ?? true, POSIXFile.hasContents(full, data) {
+            stats.withLock { $0.kept += 1 }
+            return entry
+        }
         try beforeWrite?(path)
-        try POSIXFile.replace(root.appendingPathComponent(path).path, with: data)
+        try POSIXFile.replace(full, with: data)
         stats.withLock {
             $0.written += 1
             $0.bytesWritten += entry.size

@@ -1,0 +1,266 @@
+import Foundation
+import Mustache
+
+/// Renders parsed templates straight into a UTF-8 byte buffer with swift-mustache's semantics — the same name lookup
+/// through the context stack (`MustacheParent`, `MustacheCustomRepresentation`, `Mirror`), the same section rules,
+/// the same transforms (`MustacheTransformable`) and the same escaping — without its per-tag costs: names are split
+/// once when parsing, each context object is classified once when it is entered instead of at every lookup, and text
+/// is appended to one buffer instead of concatenating strings.
+///
+/// What it does not render itself (lambdas, templates as values) throws `TemplateParser.Unsupported`; the caller
+/// then renders the page with swift-mustache.
+struct TemplateRenderer {
+    /// The compiled templates by name; partials resolve here.
+    let templates: [String: [TemplateNode]]
+    /// Names swift-mustache knows but that could not be compiled here.
+    let uncompiled: Set<String>
+    var out: [UInt8] = []
+    private var stack: [Frame] = []
+
+    init(templates: [String: [TemplateNode]], uncompiled: Set<String>, capacity: Int) {
+        self.templates = templates
+        self.uncompiled = uncompiled
+        out.reserveCapacity(capacity)
+    }
+
+    /// A context object, classified when entered.
+    private struct Frame {
+        let value: Any
+        let kind: Kind
+
+        enum Kind {
+            case parent(any MustacheParent)
+            /// Looked up through `Mirror`, as swift-mustache does for plain values.
+            case mirror(Any)
+            /// Strings, numbers, booleans and sequences: `Mirror` finds no named child in them.
+            case leaf
+            case none
+        }
+
+        init(_ value: Any) {
+            self.value = value
+            self.kind = Frame.classify(value)
+        }
+
+        static func classify(_ value: Any) -> Kind {
+            var object: Any? = value
+            if let custom = value as? MustacheCustomRepresentation { object = custom.representation }
+            guard let object else { return .none }
+            switch object {
+            case is String, is Substring, is Int, is Bool, is Double, is any MustacheSequence: return .leaf
+            case let parent as any MustacheParent: return .parent(parent)
+            default: return .mirror(object)
+            }
+        }
+
+        func child(_ name: String) -> Any? {
+            switch kind {
+            case .parent(let parent): parent.child(named: name)
+            case .mirror(let object): TemplateRenderer.mirrorChild(name, of: object)
+            case .leaf, .none: nil
+            }
+        }
+    }
+
+    mutating func render(_ view: Any, template name: String) throws {
+        guard let nodes = templates[name] else {
+            throw TemplateParser.Unsupported(reason: "the template \(name) is not compiled")
+        }
+        stack = [Frame(view)]
+        try render(nodes, contentType: .html)
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], contentType: TemplateContentType) throws {
+        var contentType = contentType
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                out.append(contentsOf: bytes)
+            case .variable(let path):
+                guard let value = try lookup(path) else { continue }
+                try appendValue(value, escaping: contentType)
+            case .unescaped(let path):
+                guard let value = try lookup(path) else { continue }
+                try appendValue(value, escaping: .text)
+            case .section(let path, let body):
+                try renderSection(try lookup(path), body: body, contentType: contentType)
+            case .inverted(let path, let body):
+                try renderInverted(try lookup(path), body: body, contentType: contentType)
+            case .partial(let name):
+                if let partial = templates[name] {
+                    try render(partial, contentType: .html)
+                } else if uncompiled.contains(name) {
+                    throw TemplateParser.Unsupported(reason: "the partial \(name) is not compiled")
+                }
+            case .contentType(let type):
+                contentType = type
+            }
+        }
+    }
+
+    private mutating func renderSection(_ value: Any?, body: [TemplateNode], contentType: TemplateContentType)
+        throws
+    {
+        guard let value else { return }
+        if value is MustacheLambda { throw TemplateParser.Unsupported(reason: "lambdas") }
+        if let string = value as? String {
+            try renderWith(string, body: body, contentType: contentType)
+            return
+        }
+        switch value {
+        case let sequence as any MustacheSequence:
+            try renderElements(sequence, body: body, contentType: contentType)
+        case let bool as Bool:
+            if bool { try render(body, contentType: contentType) }
+        case let null as MustacheCustomRenderable where null.isNull:
+            return
+        default:
+            try renderWith(value, body: body, contentType: contentType)
+        }
+    }
+
+    private mutating func renderElements<Elements: Sequence>(
+        _ elements: Elements, body: [TemplateNode], contentType: TemplateContentType
+    ) throws {
+        for element in elements {
+            try renderWith(element, body: body, contentType: contentType)
+        }
+    }
+
+    private mutating func renderWith(_ object: Any, body: [TemplateNode], contentType: TemplateContentType) throws {
+        stack.append(Frame(object))
+        defer { stack.removeLast() }
+        try render(body, contentType: contentType)
+    }
+
+    private mutating func renderInverted(_ value: Any?, body: [TemplateNode], contentType: TemplateContentType)
+        throws
+    {
+        guard let value else {
+            try render(body, contentType: contentType)
+            return
+        }
+        switch value {
+        case let sequence as any MustacheSequence:
+            if Self.isEmpty(sequence) { try renderWith(sequence, body: body, contentType: contentType) }
+        case let bool as Bool:
+            if !bool { try render(body, contentType: contentType) }
+        case let null as MustacheCustomRenderable where null.isNull:
+            try render(body, contentType: contentType)
+        default:
+            return
+        }
+    }
+
+    private static func isEmpty<Elements: Sequence>(_ elements: Elements) -> Bool {
+        var iterator = elements.makeIterator()
+        return iterator.next() == nil
+    }
+
+    /// swift-mustache's `getChild`: `.` is the current object, `.name` is looked up on it only, any other name in the
+    /// innermost object that has it; dotted names continue from there; then the transforms, innermost first.
+    private func lookup(_ path: TemplatePath) throws -> Any? {
+        var child: Any?
+        if path.isCurrent {
+            child = stack.last?.value
+        } else if path.isAnchored {
+            guard let top = stack.last else { return nil }
+            child = try Self.descend(path.components[...], from: top.value)
+        } else if let first = path.components.first {
+            child = nil
+            for frame in stack.reversed() {
+                if let found = frame.child(first) {
+                    child = try Self.descend(path.components.dropFirst(), from: found)
+                    break
+                }
+            }
+        } else {
+            child = stack.last?.value
+        }
+        if let custom = child as? MustacheCustomRepresentation { child = custom.representation }
+        guard var value = child else { return nil }
+        for transform in path.transforms.reversed() {
+            guard let transformable = value as? MustacheTransformable, let result = transformable.transform(transform)
+            else { return nil }
+            value = result
+        }
+        return value
+    }
+
+    private static func descend(_ names: ArraySlice<String>, from object: Any) throws -> Any? {
+        var object = object
+        for name in names {
+            if object is MustacheLambda { throw TemplateParser.Unsupported(reason: "lambdas") }
+            guard let child = immediateChild(name, of: object) else { return nil }
+            object = child
+        }
+        return object
+    }
+
+    private static func immediateChild(_ name: String, of object: Any) -> Any? {
+        var target: Any? = object
+        if let custom = object as? MustacheCustomRepresentation { target = custom.representation }
+        if let parent = target as? any MustacheParent { return parent.child(named: name) }
+        guard let target else { return nil }
+        return mirrorChild(name, of: target)
+    }
+
+    /// swift-mustache's `Mirror.getValue(forKey:)`: the first child with that label, unwrapped when optional.
+    static func mirrorChild(_ name: String, of object: Any) -> Any? {
+        guard let matched = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+        let mirror = Mirror(reflecting: matched.value)
+        guard mirror.displayStyle == .optional else { return matched.value }
+        return mirror.children.first?.value
+    }
+
+    private mutating func appendValue(_ value: Any, escaping contentType: TemplateContentType) throws {
+        if let string = value as? String {
+            append(string, escaping: contentType)
+        } else if let int = value as? Int {
+            append(String(int), escaping: contentType)
+        } else if let renderable = value as? MustacheCustomRenderable {
+            append(renderable.renderText, escaping: contentType)
+        } else if value is MustacheTemplate || value is MustacheLambda {
+            throw TemplateParser.Unsupported(reason: "templates and lambdas as values")
+        } else {
+            append(String(describing: Self.unwrapped(value)), escaping: contentType)
+        }
+    }
+
+    /// swift-mustache prints the value an optional holds, and an empty optional as itself.
+    private static func unwrapped(_ value: Any) -> Any {
+        guard let optional = value as? any OptionalValue else { return value }
+        return optional.wrappedAny ?? value
+    }
+
+    private mutating func append(_ string: String, escaping contentType: TemplateContentType) {
+        switch contentType {
+        case .text:
+            out.append(contentsOf: string.utf8)
+        case .claimdeskHTML:
+            HTMLEscaping.append(string, to: &out)
+        case .html:
+            // swift-mustache's built-in HTML type compares whole characters, so a quote followed by a combining mark
+            // is left alone; kept identical here.
+            for character in string {
+                switch character {
+                case "<": out.append(contentsOf: "&lt;".utf8)
+                case ">": out.append(contentsOf: "&gt;".utf8)
+                case "&": out.append(contentsOf: "&amp;".utf8)
+                case "\"": out.append(contentsOf: "&quot;".utf8)
+                case "'": out.append(contentsOf: "&#39;".utf8)
+                default: out.append(contentsOf: character.utf8)
+                }
+            }
+        }
+    }
+}
+
+/// Lets the renderer see through an `Optional` stored in an `Any`.
+protocol OptionalValue {
+    var wrappedAny: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrappedAny: Any? { self }
+}
