@@ -9,7 +9,7 @@ extension SiteExporter {
     /// which the "check another AI tool" links need up front — then `sink.add(_:)` for each published tool, and return
     /// the change feed and the sequence the data is complete up to. Gives the same bytes as `export(catalog:…)`.
     public func exportStreaming(
-        config: SiteConfig, to dir: URL, batchSize: Int = 256,
+        config: SiteConfig, to dir: URL, batchSize: Int = 64,
         source: (_ sink: StreamingSink) throws -> (changes: [ChangeEvent], seq: Int64)
     ) throws -> ExportReport {
         try config.validate()

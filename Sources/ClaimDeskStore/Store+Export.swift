@@ -83,9 +83,11 @@ extension Store {
             if let tool = current { try body(tool) }
             current = nil
         }
+        // MATERIALIZED: each tool's last sequence is computed once per tool, not once per citation row (PostgreSQL
+        // would otherwise inline the CTE and run the subquery for every row of the join).
         try connection.stream(
             """
-            WITH touched AS (
+            WITH touched AS MATERIALIZED (
                 SELECT c.tool_slug,
                        (SELECT max(p.seq) FROM claimdesk.publication_log p WHERE p.tool_slug = c.tool_slug) AS last_seq
                 FROM (SELECT DISTINCT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)) c)
@@ -120,7 +122,7 @@ extension Store {
             if currentClaim?.ref != ref {
                 flushClaim()
                 let verifiedText = try row.decode(12, as: String.self)
-                guard let verified = Day(verifiedText) else {
+                guard let verified = Self.day(verifiedText) else {
                     throw StoreError(
                         .database, "Revision \(revisionID) has an unreadable verified-on date \(verifiedText)",
                         hint: "Check the database's DateStyle and the revision row; nothing was exported.")
@@ -134,7 +136,7 @@ extension Store {
             }
             if let url = try row.decode(15, as: String?.self) {
                 let datedText = try row.decode(17, as: String.self)
-                guard let dated = Day(datedText) else {
+                guard let dated = Self.day(datedText) else {
                     throw StoreError(
                         .database, "A citation of \(ref) has an unreadable date \(datedText)",
                         hint: "Check the database's DateStyle and the citation row; nothing was exported.")
@@ -186,5 +188,24 @@ extension Store {
                   FROM claimdesk.live_claims WHERE verified_on > \(day.description)::date) x
             """, as: Result.self)
         return (result.count, result.examples)
+    }
+
+    /// A `YYYY-MM-DD` date as the database sends it (DateStyle ISO), read from its bytes: the same result as
+    /// `Day(text)`, which is kept for anything else, at a fraction of the cost for the export's million dates.
+    static func day(_ text: String) -> Day? {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D, let year = digits(0..<4),
+            let month = digits(5..<7), let day = digits(8..<10)
+        else { return Day(text) }
+        return Day(year: year, month: month, day: day)
     }
 }

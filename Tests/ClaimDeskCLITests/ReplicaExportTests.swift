@@ -98,7 +98,7 @@ struct Replica {
         var items = (components.queryItems ?? []).filter { $0.name != "host" && $0.name != "port" }
         items.append(URLQueryItem(name: "host", value: host))
         items.append(URLQueryItem(name: "port", value: port))
-        components.host = nil
+        components.host = ""  // empty, not nil: libpq wants postgresql:///DB?host=SOCKET
         components.port = nil
         components.queryItems = items
         guard let result = components.string else { throw CLITestError("cannot point \(url) at the replica") }

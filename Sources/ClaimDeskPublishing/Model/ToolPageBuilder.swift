@@ -205,6 +205,26 @@ struct ToolPageBuilder: Sendable {
         {
             return text
         }
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same result as the character loop below, on bytes. Trimmed are the ASCII members of
+            // `.whitespacesAndNewlines` (tab, LF, VT, FF, CR, space).
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            var lastWasSpace = false
+            for byte in utf8 {
+                if byte == 0x20 {
+                    if !lastWasSpace { bytes.append(byte) }
+                    lastWasSpace = true
+                } else {
+                    bytes.append(byte)
+                    lastWasSpace = false
+                }
+            }
+            let trimmed = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+            let start = bytes.firstIndex(where: { !trimmed($0) }) ?? bytes.endIndex
+            let end = bytes.lastIndex(where: { !trimmed($0) }).map { $0 + 1 } ?? start
+            return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        }
         var result = ""
         result.reserveCapacity(utf8.count)
         var lastWasSpace = false

@@ -23,38 +23,45 @@ struct TemplateRenderer {
         out.reserveCapacity(capacity)
     }
 
-    /// A context object, classified when entered.
-    private struct Frame {
-        let value: Any
-        let kind: Kind
-
-        enum Kind {
-            case parent(any MustacheParent)
-            /// Looked up through `Mirror`, as swift-mustache does for plain values.
-            case mirror(Any)
-            /// Strings, numbers, booleans and sequences: `Mirror` finds no named child in them.
-            case leaf
-            case none
-        }
+    /// A context object, classified once when entered. Only the classified form is kept (one reference per frame, so
+    /// walking the stack retains little).
+    private enum Frame {
+        case parent(any MustacheParent)
+        /// Looked up through `Mirror`, as swift-mustache does for plain values.
+        case mirror(Any)
+        /// Strings, numbers, booleans and sequences: `Mirror` finds no named child in them.
+        case leaf(Any)
+        /// A custom representation that is nil: nothing is found in it, but `{{.}}` is still the object itself.
+        case none(Any)
 
         init(_ value: Any) {
-            self.value = value
-            self.kind = Frame.classify(value)
-        }
-
-        static func classify(_ value: Any) -> Kind {
             var object: Any? = value
             if let custom = value as? MustacheCustomRepresentation { object = custom.representation }
-            guard let object else { return .none }
+            guard let object else {
+                self = .none(value)
+                return
+            }
+            // Views first: they are most of what is entered. No leaf type below is a MustacheParent.
+            if let parent = object as? any MustacheParent {
+                self = .parent(parent)
+                return
+            }
             switch object {
-            case is String, is Substring, is Int, is Bool, is Double, is any MustacheSequence: return .leaf
-            case let parent as any MustacheParent: return .parent(parent)
-            default: return .mirror(object)
+            case is String, is Substring, is Int, is Bool, is Double, is any MustacheSequence: self = .leaf(value)
+            default: self = .mirror(object)
+            }
+        }
+
+        /// The object as swift-mustache's `{{.}}` sees it.
+        var value: Any {
+            switch self {
+            case .parent(let parent): parent
+            case .mirror(let object), .leaf(let object), .none(let object): object
             }
         }
 
         func child(_ name: String) -> Any? {
-            switch kind {
+            switch self {
             case .parent(let parent): parent.child(named: name)
             case .mirror(let object): TemplateRenderer.mirrorChild(name, of: object)
             case .leaf, .none: nil
@@ -77,11 +84,17 @@ struct TemplateRenderer {
             case .text(let bytes):
                 out.append(contentsOf: bytes)
             case .variable(let path):
-                guard let value = try lookup(path) else { continue }
-                try appendValue(value, escaping: contentType)
+                switch try lookup(path) {
+                case .string(let string): append(string, escaping: contentType)
+                case .other(let value): try appendValue(value, escaping: contentType)
+                case nil: continue
+                }
             case .unescaped(let path):
-                guard let value = try lookup(path) else { continue }
-                try appendValue(value, escaping: .text)
+                switch try lookup(path) {
+                case .string(let string): append(string, escaping: .text)
+                case .other(let value): try appendValue(value, escaping: .text)
+                case nil: continue
+                }
             case .section(let path, let body):
                 try renderSection(try lookup(path), body: body, contentType: contentType)
             case .inverted(let path, let body):
@@ -98,20 +111,29 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderSection(_ value: Any?, body: [TemplateNode], contentType: TemplateContentType)
+    private mutating func renderSection(_ resolved: Resolved?, body: [TemplateNode], contentType: TemplateContentType)
         throws
     {
-        guard let value else { return }
-        if value is MustacheLambda { throw TemplateParser.Unsupported(reason: "lambdas") }
-        if let string = value as? String {
-            try renderWith(string, body: body, contentType: contentType)
+        let value: Any
+        switch resolved {
+        case nil: return
+        case .string(let string):
+            stack.append(.leaf(string))
+            defer { stack.removeLast() }
+            try render(body, contentType: contentType)
+            return
+        case .other(let other): value = other
+        }
+        // Concrete types first (cheap checks); the order of the protocol checks is swift-mustache's.
+        if value is Absent { return }
+        if let bool = value as? Bool {
+            if bool { try render(body, contentType: contentType) }
             return
         }
+        if value is MustacheLambda { throw TemplateParser.Unsupported(reason: "lambdas") }
         switch value {
         case let sequence as any MustacheSequence:
             try renderElements(sequence, body: body, contentType: contentType)
-        case let bool as Bool:
-            if bool { try render(body, contentType: contentType) }
         case let null as MustacheCustomRenderable where null.isNull:
             return
         default:
@@ -133,18 +155,28 @@ struct TemplateRenderer {
         try render(body, contentType: contentType)
     }
 
-    private mutating func renderInverted(_ value: Any?, body: [TemplateNode], contentType: TemplateContentType)
-        throws
-    {
-        guard let value else {
+    private mutating func renderInverted(
+        _ resolved: Resolved?, body: [TemplateNode], contentType: TemplateContentType
+    ) throws {
+        let value: Any
+        switch resolved {
+        case nil:
             try render(body, contentType: contentType)
+            return
+        case .string: return
+        case .other(let other): value = other
+        }
+        if value is Absent {
+            try render(body, contentType: contentType)
+            return
+        }
+        if let bool = value as? Bool {
+            if !bool { try render(body, contentType: contentType) }
             return
         }
         switch value {
         case let sequence as any MustacheSequence:
             if Self.isEmpty(sequence) { try renderWith(sequence, body: body, contentType: contentType) }
-        case let bool as Bool:
-            if !bool { try render(body, contentType: contentType) }
         case let null as MustacheCustomRenderable where null.isNull:
             try render(body, contentType: contentType)
         default:
@@ -159,7 +191,19 @@ struct TemplateRenderer {
 
     /// swift-mustache's `getChild`: `.` is the current object, `.name` is looked up on it only, any other name in the
     /// innermost object that has it; dotted names continue from there; then the transforms, innermost first.
-    private func lookup(_ path: TemplatePath) throws -> Any? {
+    /// A looked-up value: strings, by far the most common, are told apart once so nothing casts them again.
+    enum Resolved {
+        case string(String)
+        case other(Any)
+    }
+
+    private func lookup(_ path: TemplatePath) throws -> Resolved? {
+        guard let value = try lookupAny(path) else { return nil }
+        if let string = value as? String { return .string(string) }
+        return .other(value)
+    }
+
+    private func lookupAny(_ path: TemplatePath) throws -> Any? {
         var child: Any?
         if path.isCurrent {
             child = stack.last?.value
@@ -168,15 +212,18 @@ struct TemplateRenderer {
             child = try Self.descend(path.components[...], from: top.value)
         } else if let first = path.components.first {
             child = nil
-            for frame in stack.reversed() {
-                if let found = frame.child(first) {
+            var index = stack.count - 1
+            while index >= 0 {
+                if let found = stack[index].child(first) {
                     child = try Self.descend(path.components.dropFirst(), from: found)
                     break
                 }
+                index -= 1
             }
         } else {
             child = stack.last?.value
         }
+        if path.transforms.isEmpty, let string = child as? String { return string }
         if let custom = child as? MustacheCustomRepresentation { child = custom.representation }
         guard var value = child else { return nil }
         for transform in path.transforms.reversed() {
