@@ -4,6 +4,10 @@ import Foundation
 import LibPQ
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Exports from a hot-standby read replica, as a busy site does: the test cluster that `scripts/dev-db` runs gets a
 /// streaming standby (`scripts/dev-db replica start`: `pg_basebackup -R` over the local socket), and the exporter role
 /// exports from it. A standby refuses every write and every lock stronger than a read, so a successful export there
@@ -118,20 +122,23 @@ struct Replica {
         throw CLITestError("the replica did not replay up to \(lsn ?? "?") within 30 seconds")
     }
 
+    /// Runs `scripts/dev-db ARGUMENTS` through `system(3)`, which waits with `waitpid`. Not `Process`: the server it
+    /// starts inherits every descriptor, including the one `Process` watches for the child's exit, and would keep it
+    /// open (and `Process` waiting) for as long as it runs. Output goes through files for the same reason.
     static func devDB(_ arguments: [String]) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = ReplicaExportTests.repository.appendingPathComponent("scripts/dev-db")
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "claimdesk-dev-db-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("stdout")
+        let errURL = folder.appendingPathComponent("stderr")
+        let quoted = ([ReplicaExportTests.repository.appendingPathComponent("scripts/dev-db").path] + arguments)
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let status = system("\(quoted) </dev/null >'\(outURL.path)' 2>'\(errURL.path)'")
         return CLIResult(
-            arguments: arguments, status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self), crashed: process.terminationReason != .exit)
+            arguments: arguments, status: (status >> 8) & 0xFF,
+            stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
+            stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self),
+            crashed: status & 0x7F != 0)
     }
 }
