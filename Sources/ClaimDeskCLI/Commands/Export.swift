@@ -11,8 +11,9 @@ extension ClaimDesk {
             abstract: "Write what is published — and only that — as the public site's files.",
             discussion: """
                 Writes api/v1/tools.json, api/v1/tools/SLUG.json, tools/SLUG/index.html, index.html, changes.xml, \
-                sitemap.xml and manifest.json into DIR, atomically: the previous export stays whole until the new one \
-                replaces it. --incremental re-renders only tools published or retracted since the export at DIR \
+                sitemap.xml, assets/site.HASH.css (the one stylesheet, linked from every page) and manifest.json \
+                into DIR, atomically: the previous export stays whole until the new one replaces it. Works on a \
+                read-only hot standby (it only reads). --incremental re-renders only tools published or retracted since the export at DIR \
                 (same bytes as a full export). --check verifies DIR against its manifest and against the database. \
                 Needs read access to what is published (the exporter role is enough).
                 """)
