@@ -21,6 +21,11 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         .target(
             name: "LibPQ",
             dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]
@@ -54,10 +59,17 @@ let package = Package(
             name: "ClaimDeskAuthoring",
             dependencies: ["ClaimDeskDomain", .product(name: "Yams", package: "Yams")]
         ),
+        // The source watch: fetching cited pages and extracting their text. Only the CLI depends on it.
+        .target(
+            name: "ClaimDeskWatch",
+            dependencies: [
+                "CLibXML2", "ClaimDeskDomain", "ClaimDeskStore", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "ClaimDeskCLI",
             dependencies: [
-                "ClaimDeskDomain", "ClaimDeskStore", "ClaimDeskPublishing", "ClaimDeskAuthoring",
+                "ClaimDeskDomain", "ClaimDeskStore", "ClaimDeskPublishing", "ClaimDeskAuthoring", "ClaimDeskWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -85,6 +97,11 @@ let package = Package(
         .testTarget(
             name: "ClaimDeskAuthoringTests",
             dependencies: ["ClaimDeskAuthoring", "ClaimDeskStore", "ClaimDeskTestSupport", "LibPQ", "ClaimDeskDomain"]
+        ),
+        .testTarget(
+            name: "ClaimDeskWatchTests",
+            dependencies: ["ClaimDeskWatch", "ClaimDeskStore", "ClaimDeskDomain", "ClaimDeskTestSupport", "LibPQ"],
+            resources: [.copy("Corpus"), .copy("Server")]
         ),
         .testTarget(
             name: "ClaimDeskCLITests",

@@ -60,6 +60,7 @@ extension CitationEntry {
             ("dated", YAMLNodes.plain(dated.description)),
             ("title", title.map(YAMLNodes.text)),
             ("archived_url", archivedURL.map(YAMLNodes.text)),
+            ("quote", quote.map(YAMLNodes.text)),
         ])
     }
 }

@@ -73,7 +73,8 @@ public struct ClaimForm: Hashable, Sendable {
             "verified     the day it was checked, YYYY-MM-DD, not in the future",
             "verified_by  who checked it (optional)",
             "citations    a list; each needs url (http or https), supports (what the source backs up, one",
-            "             sentence) and dated (YYYY-MM-DD), and may have title and archived_url.",
+            "             sentence) and dated (YYYY-MM-DD), and may have title, archived_url and quote",
+            "             (the exact words of the source that support the claim; the watcher checks them).",
             "             Remove an item to uncite it.",
         ]
         return lines.map { $0.isEmpty ? "#" : "# \($0)" }.joined(separator: "\n") + "\n"

@@ -8,7 +8,7 @@ struct DocumentValidator {
     static let tierKeys = ["slug", "name"]
     static let claimKeys = ["ref", "verdict", "headline", "body", "confidence", "verified", "verified_by", "citations"]
     static let formKeys = claimKeys.filter { $0 != "ref" }
-    static let citationKeys = ["url", "supports", "dated", "title", "archived_url"]
+    static let citationKeys = ["url", "supports", "dated", "title", "archived_url", "quote"]
 
     let file: String
     let context: AuthoringContext
@@ -239,8 +239,12 @@ struct DocumentValidator {
         let dated = day(c, "dated", what: "the date of the source as cited")
         let title = text(c, "title", what: "the source's title", maxLength: 500, required: false)
         let archived = self.url(c, "archived_url", what: "an archived copy's address", required: false)
+        let quote = text(
+            c, "quote", what: "the exact sentence(s) of the source that support the claim", maxLength: 2000,
+            required: false)
         guard problems.count == before, let url, let supports, let dated else { return nil }
-        return CitationEntry(url: url, supports: supports, dated: dated, title: title, archivedURL: archived)
+        return CitationEntry(
+            url: url, supports: supports, dated: dated, title: title, archivedURL: archived, quote: quote)
     }
 }
 

@@ -39,6 +39,7 @@ public struct RevisionDiff: Hashable, Sendable, Codable {
         var text = "supports: \(c.supports) (dated \(c.dated))"
         if let title = c.title { text += "; title: \(title)" }
         if let archived = c.archivedURL { text += "; archived: \(archived)" }
+        if let quote = c.quote { text += "; quote: \"\(quote)\"" }
         return text
     }
 }

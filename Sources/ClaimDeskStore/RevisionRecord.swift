@@ -9,6 +9,7 @@ struct RevisionRecord: Decodable {
         var dated: Day
         var title: String?
         var archived_url: String?
+        var quote: String?
     }
 
     var id: Int64
@@ -47,7 +48,8 @@ struct RevisionRecord: Decodable {
             closedAt: closed_at, publishSeq: publish_seq,
             citations: citations.map {
                 Citation(
-                    url: $0.url, supports: $0.supports, dated: $0.dated, title: $0.title, archivedURL: $0.archived_url)
+                    url: $0.url, supports: $0.supports, dated: $0.dated, title: $0.title, archivedURL: $0.archived_url,
+                    quote: $0.quote)
             })
     }
 }

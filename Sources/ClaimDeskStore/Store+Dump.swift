@@ -16,6 +16,7 @@ extension Store {
                 var dated: Day
                 var title: String?
                 var archived_url: String?
+                var quote: String?
             }
             var ref: ClaimRef
             var verdict: String?
@@ -62,7 +63,7 @@ extension Store {
                     citations: row.citations.map {
                         CitationEntry(
                             url: $0.url, supports: $0.supports, dated: $0.dated, title: $0.title,
-                            archivedURL: $0.archived_url)
+                            archivedURL: $0.archived_url, quote: $0.quote)
                     })
             })
     }
@@ -83,7 +84,7 @@ extension Store {
             'verdict', lc.verdict, 'headline', lc.headline, 'body', lc.body, 'confidence', lc.confidence,
             'verified_on', lc.verified_on, 'verified_by', lc.verified_by,
             'citations', coalesce((SELECT jsonb_agg(jsonb_build_object('url', ci.url, 'supports', ci.supports,
-                    'dated', ci.dated, 'title', ci.title, 'archived_url', ci.archived_url) ORDER BY ci.position)
+                    'dated', ci.dated, 'title', ci.title, 'archived_url', ci.archived_url, 'quote', ci.quote) ORDER BY ci.position)
                 FROM claimdesk.live_citations ci WHERE ci.revision_id = lc.revision_id), '[]'))
             ORDER BY lc.tool_slug, lc.tier_slug IS NOT NULL, ti.position, lc.tier_slug, tp.position, lc.topic_key), '[]')
         FROM claimdesk.live_claims lc
@@ -98,7 +99,7 @@ extension Store {
             'verdict', r.verdict, 'headline', r.headline, 'body', r.body, 'confidence', r.confidence,
             'verified_on', r.verified_on, 'verified_by', r.verified_by,
             'citations', coalesce((SELECT jsonb_agg(jsonb_build_object('url', ci.url, 'supports', ci.supports,
-                    'dated', ci.dated, 'title', ci.title, 'archived_url', ci.archived_url) ORDER BY ci.position, ci.id)
+                    'dated', ci.dated, 'title', ci.title, 'archived_url', ci.archived_url, 'quote', ci.quote) ORDER BY ci.position, ci.id)
                 FROM claimdesk.citations ci WHERE ci.revision_id = r.id), '[]'))
             ORDER BY c.tool_slug, c.tier_slug IS NOT NULL, ti.position, c.tier_slug, tp.position, c.topic_key), '[]')
         FROM claimdesk.claims c

@@ -44,11 +44,25 @@ extension Store {
         return (record.revision, !(record.unchanged ?? false))
     }
 
-    public func cite(_ ref: ClaimRef, _ citation: Citation) throws(StoreError) -> Revision {
+    /// Cites `citation` on the claim's open revision (starting a draft when needed). With `replace`, the citation
+    /// becomes exactly `citation` (absent fields cleared); without it, citing a URL already cited updates only the
+    /// fields given.
+    public func cite(_ ref: ClaimRef, _ citation: Citation, replace: Bool = true) throws(StoreError) -> Revision {
         try revision(
             """
             SELECT claimdesk.cite(\(ref.description), \(citation.url), \(citation.supports),
-                \(citation.dated.description)::date, \(citation.title), \(citation.archivedURL))
+                \(citation.dated.description)::date, \(citation.title), \(citation.archivedURL), \(citation.quote),
+                \(replace))
+            """)
+    }
+
+    /// Cites a URL, or updates the fields given of the citation of that URL; `supports` and `dated` are needed
+    /// only for a URL the claim does not cite yet.
+    public func cite(_ ref: ClaimRef, update: CitationUpdate) throws(StoreError) -> Revision {
+        try revision(
+            """
+            SELECT claimdesk.cite(\(ref.description), \(update.url), \(update.supports),
+                \(update.dated?.description)::date, \(update.title), \(update.archivedURL), \(update.quote), false)
             """)
     }
 

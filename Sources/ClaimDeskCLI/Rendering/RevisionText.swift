@@ -35,11 +35,10 @@ enum RevisionText {
         var details = ["dated \(c.dated)"]
         if let title = c.title { details.append("title \"\(title)\"") }
         if let archived = c.archivedURL { details.append("archived \(archived)") }
-        return [
-            indent + marker + c.url,
-            pad + "supports: " + c.supports.clipped(200),
-            pad + details.joined(separator: " · "),
-        ].joined(separator: "\n")
+        var lines = [indent + marker + c.url, pad + "supports: " + c.supports.clipped(200)]
+        if let quote = c.quote { lines.append(pad + "quote: \u{201C}" + quote.clipped(300) + "\u{201D}") }
+        lines.append(pad + details.joined(separator: " · "))
+        return lines.joined(separator: "\n")
     }
 
     /// `revision 2 (draft, id 4:3)`: what a confirmation line says about a revision.
