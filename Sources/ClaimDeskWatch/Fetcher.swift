@@ -37,10 +37,17 @@ final class Fetcher {
         request.setValue("text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1", forHTTPHeaderField: "Accept")
         if let etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
         if let lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
-        delegate.reset()
         let task = session.dataTask(with: request)
+        delegate.reset(for: task.taskIdentifier)
         task.resume()
-        let state = delegate.wait()
+        // The session's own timeout should end the task; this bound holds even if a callback never comes.
+        guard let state = delegate.wait(seconds: policy.timeout + 2) else {
+            task.cancel()
+            _ = delegate.wait(seconds: 2)
+            var result = FetchResult(kind: .timeout)
+            result.detail = "no complete answer within the timeout"
+            return result
+        }
         return Self.result(of: state, maxBytes: policy.maxBytes, maxRedirects: policy.maxRedirects)
     }
 
@@ -119,10 +126,21 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
         self.maxRedirects = maxRedirects
     }
 
-    func reset() { lock.withLock { state = State() } }
+    /// Only the current task's callbacks count: a cancelled task's late completion must not end the next wait.
+    private var current = -1
 
-    func wait() -> State {
-        done.wait()
+    func reset(for task: Int) {
+        lock.withLock {
+            state = State()
+            current = task
+        }
+    }
+
+    private func isCurrent(_ task: URLSessionTask) -> Bool { lock.withLock { task.taskIdentifier == current } }
+
+    /// The task's answer, or nil when it did not complete in time.
+    func wait(seconds: Double) -> State? {
+        guard done.wait(timeout: .now() + seconds) == .success else { return nil }
         return lock.withLock { state }
     }
 
@@ -130,6 +148,7 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
+        guard isCurrent(task) else { return completionHandler(nil) }
         let follow: Bool = lock.withLock {
             state.redirects += 1
             if state.redirects > maxRedirects { state.tooManyRedirects = true }
@@ -142,6 +161,7 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
+        guard isCurrent(dataTask) else { return completionHandler(.cancel) }
         let tooLarge: Bool = lock.withLock {
             state.response = response as? HTTPURLResponse
             if response.expectedContentLength > Int64(maxBytes) { state.tooLarge = true }
@@ -151,6 +171,7 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        guard isCurrent(dataTask) else { return }
         let tooLarge: Bool = lock.withLock {
             guard !state.tooLarge else { return true }
             state.data.append(contentsOf: data)
@@ -164,6 +185,7 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard isCurrent(task) else { return }
         lock.withLock { state.error = error }
         done.signal()
     }
