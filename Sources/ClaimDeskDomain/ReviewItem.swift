@@ -14,6 +14,8 @@ public struct ReviewItem: Hashable, Sendable, Codable {
     public var updatedAt: Date
     /// Whether the claim is live today, i.e. this is a change rather than a first publication.
     public var isChange: Bool
+    /// Citations whose source changed, lost its quote or is unreachable: re-verify before approving.
+    public var sourceFlags: [SourceFlag] = []
 
     public init(
         ref: ClaimRef, number: Int, state: RevisionState, author: String, editors: [String], headline: String,

@@ -4,6 +4,8 @@ public struct StaleClaim: Hashable, Sendable, Codable {
     public var verifiedOn: Day
     public var ageDays: Int
     public var headline: String
+    /// Citations whose source changed, lost its quote or is unreachable.
+    public var sourceFlags: [SourceFlag] = []
 
     public init(ref: ClaimRef, verifiedOn: Day, ageDays: Int, headline: String) {
         self.ref = ref

@@ -23,7 +23,8 @@ extension SiteExporter {
             let output = ComparingOutput(onDisk: onDisk)
             let site = try render(
                 jobs: try Self.fullPlan(catalog.tools, config: config), changes: catalog.changes,
-                topics: catalog.topics, seq: catalog.seq, config: config, output: output, live: nil)
+                topics: catalog.topics, seq: catalog.seq, config: config, output: output, live: nil,
+                watchSeq: catalog.watchSeq)
             _ = try output.emit(Data(site.manifestData), path: SitePaths.manifest)
             let produced = output.produced.withLock { $0 }
             let notProduced = onDisk.keys.filter { !produced.contains($0) }

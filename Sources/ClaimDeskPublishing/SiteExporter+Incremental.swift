@@ -41,7 +41,8 @@ extension SiteExporter {
                 for file in old.files { liveFiles[file.path] = file }
                 let site = try render(
                     jobs: jobs, changes: changed.changes, topics: changed.topics, seq: changed.seq, config: config,
-                    output: output, live: (folder.target, liveFiles), liveSummaries: oldIndex.tools)
+                    output: output, live: (folder.target, liveFiles), liveSummaries: oldIndex.tools,
+                    watchSeq: changed.watchSeq)
                 try finish(site, in: work, of: folder, output: output, thorough: false)
                 return site.report(mode: .incremental, removed: removed, stats: output.stats.withLock { $0 })
             } catch {

@@ -10,13 +10,13 @@ extension SiteExporter {
     func render(
         jobs: [ToolJob], changes: [ChangeEvent], topics: [Topic], seq: Int64, config: SiteConfig,
         output: any SiteOutput, live: (folder: URL, files: [String: SiteManifest.File])?,
-        liveSummaries: [ToolSummary]? = nil
+        liveSummaries: [ToolSummary]? = nil, watchSeq: Int64 = 0
     ) throws -> RenderedSite {
         let renderer = SiteRenderer(config: config, templates: templates, topics: topics)
         let outcomes = try Self.renderTools(jobs, renderer: renderer, output: output, live: live)
         return try renderTail(
             outcomes: outcomes, changes: changes, topics: topics, seq: seq, config: config, renderer: renderer,
-            output: output, live: live, liveSummaries: liveSummaries)
+            output: output, live: live, liveSummaries: liveSummaries, watchSeq: watchSeq)
     }
 
     /// Renders (or carries over) the pages of `jobs`, on every core.
@@ -34,7 +34,7 @@ extension SiteExporter {
     func renderTail(
         outcomes: [ToolOutcome], changes: [ChangeEvent], topics: [Topic], seq: Int64, config: SiteConfig,
         renderer: SiteRenderer, output: any SiteOutput, live: (folder: URL, files: [String: SiteManifest.File])?,
-        liveSummaries: [ToolSummary]?
+        liveSummaries: [ToolSummary]?, watchSeq: Int64 = 0
     ) throws -> RenderedSite {
         let summaries = outcomes.map(\.summary)
         var files = outcomes.flatMap(\.files)
@@ -59,10 +59,11 @@ extension SiteExporter {
         files.append(try output.emit(Data(stylesheet.bytes), path: stylesheet.path))
         files.sort { $0.path < $1.path }
 
-        let manifest = SiteManifest(
+        var manifest = SiteManifest(
             seq: seq, asOf: config.asOf, stalenessDays: config.stalenessDays,
             fingerprint: try SiteFingerprint.compute(config: config, templates: templates, topics: topics), files: files
         )
+        manifest.watchSeq = watchSeq
         return RenderedSite(
             manifest: manifest, manifestData: JSONWriter.document(manifest, capacity: 256 + files.count * 160),
             tools: outcomes.count, rendered: outcomes.filter(\.rendered).map(\.summary.slug).sorted())

@@ -24,7 +24,7 @@ extension SiteExporter {
                 let (outcomes, renderer, topics) = try sink.finish()
                 let site = try renderTail(
                     outcomes: outcomes, changes: changes, topics: topics, seq: seq, config: config, renderer: renderer,
-                    output: output, live: nil, liveSummaries: nil)
+                    output: output, live: nil, liveSummaries: nil, watchSeq: sink.watchSeq)
                 try finish(site, in: work, of: folder, output: output, thorough: true)
                 return site.report(mode: .full, removed: [], stats: output.stats.withLock { $0 })
             } catch {
@@ -53,6 +53,8 @@ public final class StreamingSink {
     private var batch: [PublishedTool] = []
     private let outcomes = Locked<[ToolOutcome]>([])
     private let failure = Locked<(any Error)?>(nil)
+    /// The source watch position the streamed data is complete up to; the source sets it before returning.
+    public var watchSeq: Int64 = 0
     private let queue = DispatchQueue(label: "claimdesk.export.render")
     private let slots = DispatchSemaphore(value: 2)
 

@@ -42,7 +42,7 @@ public struct SiteExporter: Sendable {
             do {
                 let site = try render(
                     jobs: jobs, changes: catalog.changes, topics: catalog.topics, seq: catalog.seq, config: config,
-                    output: output, live: nil)
+                    output: output, live: nil, watchSeq: catalog.watchSeq)
                 try finish(site, in: work, of: folder, output: output, thorough: true)
                 return site.report(mode: .full, removed: [], stats: output.stats.withLock { $0 })
             } catch {

@@ -29,6 +29,9 @@ public struct SiteManifest: Hashable, Sendable, Codable {
     public var fingerprint: String
     /// Sorted by path.
     public var files: [File]
+    /// The source watch position the export is complete up to; an incremental export re-renders the tools whose
+    /// sources were checked since. 0 in manifests written before the source watch.
+    public var watchSeq: Int64 = 0
 
     public static let currentFormat = 1
 
@@ -42,5 +45,20 @@ public struct SiteManifest: Hashable, Sendable, Codable {
         self.stalenessDays = stalenessDays
         self.fingerprint = fingerprint
         self.files = files
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, seq, asOf, stalenessDays, fingerprint, files, watchSeq
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(Int.self, forKey: .format)
+        seq = try c.decode(Int64.self, forKey: .seq)
+        asOf = try c.decode(Day.self, forKey: .asOf)
+        stalenessDays = try c.decode(Int.self, forKey: .stalenessDays)
+        fingerprint = try c.decode(String.self, forKey: .fingerprint)
+        files = try c.decode([File].self, forKey: .files)
+        watchSeq = try c.decodeIfPresent(Int64.self, forKey: .watchSeq) ?? 0
     }
 }

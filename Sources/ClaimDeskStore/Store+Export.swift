@@ -10,13 +10,15 @@ extension Store {
     /// `begin`, when given, receives the vocabulary and every tool with a live claim before the first tool arrives
     /// (an exporter needs both up front); it costs one more statement.
     public func exportSnapshot(
-        changedAfter since: Int64? = nil, feedLimit: Int = 50,
+        changedAfter since: Int64? = nil, watchChangedAfter watchSince: Int64? = nil, feedLimit: Int = 50,
         begin: ((_ topics: [Topic], _ liveTools: [Tool]) throws -> Void)? = nil,
         _ body: (PublishedTool) throws -> Void
     ) throws -> ExportSnapshot {
         do {
             return try connection.withTransaction(isolation: .repeatableRead, readOnly: true) {
-                try readSnapshot(since: since ?? -1, feedLimit: feedLimit, begin: begin, body)
+                try readSnapshot(
+                    since: since ?? -1, watchSince: since == nil ? -1 : (watchSince ?? 0), feedLimit: feedLimit,
+                    begin: begin, body)
             }
         } catch let error as PostgresError {
             throw StoreError(error)
@@ -24,20 +26,34 @@ extension Store {
     }
 
     /// Reads the whole published catalogue into memory: convenient for tests and small sites.
-    public func publishedCatalog(changedAfter since: Int64? = nil, feedLimit: Int = 50) throws -> PublishedCatalog {
+    /// `watchChangedAfter` adds the tools whose live citations' sources were checked after that watch position.
+    public func publishedCatalog(
+        changedAfter since: Int64? = nil, watchChangedAfter watchSince: Int64? = nil, feedLimit: Int = 50
+    ) throws -> PublishedCatalog {
         var tools: [PublishedTool] = []
-        let snapshot = try exportSnapshot(changedAfter: since, feedLimit: feedLimit) { tools.append($0) }
-        return PublishedCatalog(topics: snapshot.topics, tools: tools, changes: snapshot.changes, seq: snapshot.seq)
+        let snapshot = try exportSnapshot(changedAfter: since, watchChangedAfter: watchSince, feedLimit: feedLimit) {
+            tools.append($0)
+        }
+        var catalog = PublishedCatalog(
+            topics: snapshot.topics, tools: tools, changes: snapshot.changes, seq: snapshot.seq)
+        catalog.watchSeq = snapshot.watchSeq
+        return catalog
     }
 
     private func readSnapshot(
-        since: Int64, feedLimit: Int, begin: ((_ topics: [Topic], _ liveTools: [Tool]) throws -> Void)?,
+        since: Int64, watchSince: Int64, feedLimit: Int,
+        begin: ((_ topics: [Topic], _ liveTools: [Tool]) throws -> Void)?,
         _ body: (PublishedTool) throws -> Void
     ) throws
         -> ExportSnapshot
     {
-        let seqRow = try connection.query("SELECT coalesce(max(seq), 0) AS seq FROM claimdesk.publication_log")
+        let seqRow = try connection.query(
+            """
+            SELECT (SELECT coalesce(max(seq), 0) FROM claimdesk.publication_log) AS seq,
+                   (SELECT coalesce(max(seq), 0) FROM claimdesk.watch_log) AS watch_seq
+            """)
         let seq = try seqRow.first?.decode("seq", as: Int64.self) ?? 0
+        let watchSeq = try seqRow.first?.decode("watch_seq", as: Int64.self) ?? 0
         let topics = try call(Store.topicsQuery, as: [TopicRecord].self).map(\.topic)
         if let begin {
             var live: [Tool] = []
@@ -62,6 +78,9 @@ extension Store {
             """
             SELECT t.tool_slug, t.slug, t.name FROM claimdesk.tiers t
             WHERE t.tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since))
+               OR t.tool_slug IN (SELECT lc.tool_slug FROM claimdesk.live_claims lc
+                                  JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
+                                  WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
             ORDER BY t.tool_slug, t.position, t.slug
             """
         ) { row in
@@ -90,16 +109,22 @@ extension Store {
             WITH touched AS MATERIALIZED (
                 SELECT c.tool_slug,
                        (SELECT max(p.seq) FROM claimdesk.publication_log p WHERE p.tool_slug = c.tool_slug) AS last_seq
-                FROM (SELECT DISTINCT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)) c)
+                FROM (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)
+                      UNION
+                      -- Tools whose live citations' sources were checked since: their source states may differ.
+                      SELECT lc.tool_slug FROM claimdesk.live_claims lc
+                      JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
+                      WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince))) c)
             SELECT t.slug, t.name, t.category, t.official_url, x.last_seq,
                    lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
                    lc.verified_on, lc.publish_seq, lc.published_at,
-                   ci.url, ci.supports, ci.dated, ci.title, ci.archived_url
+                   ci.url, ci.supports, ci.dated, ci.title, ci.archived_url, ci.quote, ss.state,
+                   to_char(ss.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
             FROM touched x
             JOIN claimdesk.tools t ON t.slug = x.tool_slug
             LEFT JOIN claimdesk.live_claims lc ON lc.tool_slug = t.slug
             LEFT JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
-            WHERE x.last_seq > \(since)
+            LEFT JOIN LATERAL claimdesk.source_state_of(ci.url, ci.quote, lc.verified_on) ss ON ci.url IS NOT NULL
             ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
             """
         ) { row in
@@ -144,7 +169,11 @@ extension Store {
                 currentClaim?.citations.append(
                     Citation(
                         url: url, supports: try row.decode(16, as: String.self), dated: dated,
-                        title: try row.decode(18, as: String?.self), archivedURL: try row.decode(19, as: String?.self)))
+                        title: try row.decode(18, as: String?.self), archivedURL: try row.decode(19, as: String?.self),
+                        quote: try row.decode(20, as: String?.self),
+                        sourceState: try row.decode(21, as: String?.self).flatMap(SourceState.init(rawValue:))
+                            ?? .unchecked,
+                        sourceCheckedAt: try row.decode(22, as: String?.self)))
             }
         }
         try flushTool()
@@ -167,7 +196,9 @@ extension Store {
         ).map {
             ChangeEvent(seq: $0.seq, kind: $0.kind, ref: $0.ref, toolName: $0.tool_name, at: $0.at, summary: $0.summary)
         }
-        return ExportSnapshot(topics: topics, changes: changes, seq: seq, toolSeqs: toolSeqs)
+        var snapshot = ExportSnapshot(topics: topics, changes: changes, seq: seq, toolSeqs: toolSeqs)
+        snapshot.watchSeq = watchSeq
+        return snapshot
     }
 
     /// Live claims verified after `day`, newest first (at most `limit`): an export judged as of an earlier day

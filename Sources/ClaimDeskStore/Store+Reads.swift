@@ -92,7 +92,11 @@ extension Store {
             var open: RevisionRecord?
         }
         let view = try call("SELECT claimdesk.claim_view(\(ref.description))", as: View.self)
-        return ClaimStatus(ref: ref, live: view.live?.revision, open: view.open?.revision)
+        var status = ClaimStatus(ref: ref, live: view.live?.revision, open: view.open?.revision)
+        let flags = try sourceFlags(revisions: [status.live?.id, status.open?.id].compactMap { $0 })
+        if let live = status.live { status.liveSourceFlags = flags[live.id] ?? [] }
+        if let open = status.open { status.openSourceFlags = flags[open.id] ?? [] }
+        return status
     }
 
     public func history(_ ref: ClaimRef) throws(StoreError) -> (revisions: [Revision], events: [AuditEntry]) {
@@ -163,6 +167,7 @@ extension Store {
             var note: String?
             var updated_at: Date
             var is_change: Bool
+            var source_flags: [SourceFlag]
         }
         return try call(
             """
@@ -171,7 +176,8 @@ extension Store {
                 'editors', to_jsonb(r.editors), 'headline', r.headline,
                 'citations', (SELECT count(*) FROM claimdesk.citations c WHERE c.revision_id = r.id),
                 'changes_requested', r.changes_requested, 'note', r.note, 'updated_at', r.updated_at,
-                'is_change', EXISTS (SELECT 1 FROM claimdesk.revisions l WHERE l.claim_id = r.claim_id AND l.state = 'published'))
+                'is_change', EXISTS (SELECT 1 FROM claimdesk.revisions l WHERE l.claim_id = r.claim_id AND l.state = 'published'),
+                'source_flags', claimdesk.source_flags(r.id))
                 ORDER BY r.state DESC, r.updated_at, r.id), '[]')
             FROM claimdesk.revisions r JOIN claimdesk.claims c ON c.id = r.claim_id
             WHERE r.state IN ('draft', 'reviewed')
@@ -179,10 +185,12 @@ extension Store {
               AND (NOT \(mine) OR session_user = ANY (r.editors))
             """, as: [Item].self
         ).map {
-            ReviewItem(
+            var item = ReviewItem(
                 ref: $0.ref, number: $0.number, state: $0.state, author: $0.author, editors: $0.editors,
                 headline: $0.headline, citationCount: $0.citations, changesRequested: $0.changes_requested,
                 note: $0.note, updatedAt: $0.updated_at, isChange: $0.is_change)
+            item.sourceFlags = $0.source_flags
+            return item
         }
     }
 
@@ -193,16 +201,22 @@ extension Store {
             var verified_on: Day
             var age: Int
             var headline: String
+            var source_flags: [SourceFlag]
         }
         return try call(
             """
             SELECT coalesce(jsonb_agg(jsonb_build_object('ref', claimdesk.ref_of(claim_id), 'verified_on', verified_on,
-                'age', (now() AT TIME ZONE 'UTC')::date - verified_on, 'headline', headline)
+                'age', (now() AT TIME ZONE 'UTC')::date - verified_on, 'headline', headline,
+                'source_flags', claimdesk.source_flags(id))
                 ORDER BY verified_on, claimdesk.ref_of(claim_id)), '[]')
             FROM claimdesk.revisions
             WHERE state = 'published' AND verified_on < (now() AT TIME ZONE 'UTC')::date - \(days)::int
             """, as: [Item].self
-        ).map { StaleClaim(ref: $0.ref, verifiedOn: $0.verified_on, ageDays: $0.age, headline: $0.headline) }
+        ).map {
+            var claim = StaleClaim(ref: $0.ref, verifiedOn: $0.verified_on, ageDays: $0.age, headline: $0.headline)
+            claim.sourceFlags = $0.source_flags
+            return claim
+        }
     }
 
     public func audit(tool: ToolSlug?, since: Day?, limit: Int = 1000) throws(StoreError) -> [AuditEntry] {

@@ -9,17 +9,17 @@ enum Shape {
         "editors", "headline", "id", "note", "number", "publish_seq", "published_at", "ref", "reviewed_at", "reviewer",
         "state", "updated_at", "verdict", "verified_by", "verified_on", "version",
     ]
-    static let citation: Set = ["archived_url", "dated", "supports", "title", "url"]
-    static let claimStatus: Set = ["live", "open", "ref"]
+    static let citation: Set = ["archived_url", "dated", "quote", "supports", "title", "url"]
+    static let claimStatus: Set = ["live", "live_source_flags", "open", "open_source_flags", "ref"]
     static let history: Set = ["events", "ref", "revisions"]
     static let auditEntry: Set = ["action", "actor", "at", "details", "id", "note", "ref", "revision", "tool"]
     static let diff: Set = ["changes", "live_number", "open_number", "ref"]
     static let fieldChange: Set = ["field", "live", "open"]
     static let reviewItem: Set = [
         "author", "changes_requested", "citation_count", "editors", "headline", "is_change", "note", "number", "ref",
-        "state", "updated_at",
+        "source_flags", "state", "updated_at",
     ]
-    static let staleClaim: Set = ["age_days", "headline", "ref", "verified_on"]
+    static let staleClaim: Set = ["age_days", "headline", "ref", "source_flags", "verified_on"]
     static let person: Set = ["handle", "name", "roles"]
     static let tool: Set = ["category", "name", "official_url", "slug"]
     static let tier: Set = ["name", "slug", "tool"]

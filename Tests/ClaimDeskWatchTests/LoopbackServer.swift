@@ -6,6 +6,8 @@ final class LoopbackServer {
     let docs: URL
     let port: Int
     private let process: Process
+    /// The server's stdin: it exits when this closes, so a killed test leaves no server behind.
+    private let lifeline = Pipe()
 
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Server/source_server.py")
@@ -18,6 +20,7 @@ final class LoopbackServer {
         process.arguments = ["python3", "-u", Self.script.path, docs.path]
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardInput = lifeline
         // Clients that hang up early (the size cap) make the server print tracebacks; they are expected.
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -39,6 +42,7 @@ final class LoopbackServer {
     /// Stops the server and removes its documents; tests call it in a `defer`, so the server lives as long as the
     /// test (Swift may otherwise end an object's life after its last use).
     func stop() {
+        try? lifeline.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
         try? FileManager.default.removeItem(at: docs)
     }

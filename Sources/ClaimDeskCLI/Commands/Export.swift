@@ -86,7 +86,8 @@ extension ClaimDesk {
             var mode = "full"
             if incremental, let manifest = try SiteExporter.manifest(in: directory) {
                 do {
-                    let changed = try store.publishedCatalog(changedAfter: manifest.seq)
+                    let changed = try store.publishedCatalog(
+                        changedAfter: manifest.seq, watchChangedAfter: manifest.watchSeq)
                     report = try exporter.exportIncremental(changed: changed, config: config, to: directory)
                     mode = "incremental"
                 } catch ExportError.incompatibleExport(_, let reason) {
@@ -146,6 +147,7 @@ extension ClaimDesk {
                     count += 1
                     if count % 1000 == 0 { Terminal.progress("export: \(count) tools rendered") }
                 }
+                sink.watchSeq = snapshot.watchSeq
                 return (snapshot.changes, snapshot.seq)
             }
         }

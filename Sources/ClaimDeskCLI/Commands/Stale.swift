@@ -31,7 +31,7 @@ extension ClaimDesk {
                         claim.headline.clipped(60),
                     ])
                 }
-                return table.rendered
+                return table.rendered + SourceFlagText.lines(stale.map { ($0.ref, $0.sourceFlags) })
             }
         }
     }

@@ -7,6 +7,8 @@ public struct PageSource: Hashable, Sendable, Codable {
     public var dated: Day
     public var title: String?
     public var archivedURL: String?
+    /// Each distinct quote of the citations of this URL: the source's own words, shown as a quotation.
+    public var quotes: [String] = []
 
     public init(url: String, supports: [String], dated: Day, title: String? = nil, archivedURL: String? = nil) {
         self.url = url

@@ -128,7 +128,13 @@ struct ToolPageBuilder: Sendable {
             question: PlaceholderText.fill(topic.question, ["tool": toolName]),
             verdict: claim.verdict.flatMap { topic.verdict($0) }.map(PageVerdict.init), headline: claim.headline,
             body: claim.body, confidence: claim.confidence, verifiedOn: claim.verifiedOn,
-            stale: isStale(claim.verifiedOn), citations: claim.citations)
+            stale: isStale(claim.verifiedOn),
+            // Every exported citation says what the source watch found; never checked is "unchecked".
+            citations: claim.citations.map { citation in
+                var citation = citation
+                if citation.sourceState == nil { citation.sourceState = .unchecked }
+                return citation
+            })
     }
 
     /// FAQ in page order: main-section topics, then the derived plan-tier question, then HIPAA, then editorial.
@@ -256,12 +262,15 @@ struct ToolPageBuilder: Sendable {
                     if citation.dated > source.dated { source.dated = citation.dated }
                     if source.title == nil { source.title = citation.title }
                     if source.archivedURL == nil { source.archivedURL = citation.archivedURL }
+                    if let quote = citation.quote, !source.quotes.contains(quote) { source.quotes.append(quote) }
                     byURL[citation.url] = source
                 } else {
                     order.append(citation.url)
-                    byURL[citation.url] = PageSource(
+                    var source = PageSource(
                         url: citation.url, supports: [citation.supports], dated: citation.dated, title: citation.title,
                         archivedURL: citation.archivedURL)
+                    if let quote = citation.quote { source.quotes = [quote] }
+                    byURL[citation.url] = source
                 }
             }
         }

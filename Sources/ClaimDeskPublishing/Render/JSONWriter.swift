@@ -81,6 +81,12 @@ struct JSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    mutating func null() {
+        bytes.append(contentsOf: Self.nullBytes)
+    }
+
+    private static let nullBytes = Array("null".utf8)
+
     mutating func bool(_ value: Bool) {
         bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
     }

@@ -104,6 +104,16 @@ extension Citation: JSONWritable {
         }
         json.key("dated")
         json.day(dated)
+        if let quote {
+            json.key("quote")
+            json.string(quote)
+        }
+        if let sourceState {
+            json.key("source_checked_at")
+            if let sourceCheckedAt { json.string(sourceCheckedAt) } else { json.null() }
+            json.key("source_state")
+            json.string(sourceState.rawValue)
+        }
         json.key("supports")
         json.string(supports)
         if let title {
@@ -199,6 +209,8 @@ extension PageSource: JSONWritable {
         }
         json.key("dated")
         json.day(dated)
+        json.key("quotes")
+        json.strings(quotes)
         json.key("supports")
         json.strings(supports)
         if let title {
@@ -301,6 +313,8 @@ extension SiteManifest: JSONWritable {
         json.int(seq)
         json.key("stalenessDays")
         json.int(stalenessDays)
+        json.key("watchSeq")
+        json.int(watchSeq)
         json.endObject()
     }
 }

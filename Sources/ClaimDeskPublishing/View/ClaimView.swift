@@ -37,6 +37,8 @@ struct ClaimView: MustacheParent {
         case "confidence": claim.confidence.rawValue
         case "verifiedOn": DayText.string(claim.verifiedOn)
         case "stale": claim.stale
+        // A cited quote is gone from its source: readers are told plainly, without waiting for an editor.
+        case "quoteMissing": claim.citations.contains { $0.sourceState == .quoteMissing }
         case "sourceRefs": sourceRefs
         case "tierName": Absent.text(tierName)
         case "topicHeading": Absent.text(topicHeading)

@@ -19,6 +19,7 @@ struct SourceView: MustacheParent {
         // One "Supports:" per source: a single sentence inline, several as one compact list under it.
         case "oneSupport": source.supports.count == 1 ? source.supports[0] : Absent()
         case "manySupports": source.supports.count > 1 ? source.supports : []
+        case "quotes": source.quotes
         case "dated": DayText.string(source.dated)
         case "archivedHref": source.archivedURL.flatMap(SafeURL.href) ?? Absent()
         case "number": number

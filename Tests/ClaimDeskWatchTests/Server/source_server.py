@@ -10,6 +10,7 @@ If-None-Match; every other path is a fixed misbehaviour: /status/CODE, /slow (an
 import hashlib
 import os
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -91,6 +92,13 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(404, b"<p>Not found</p>")
 
 
+def exit_with_parent():
+    """The test holds our stdin open; when it ends (even killed), stdin closes and the server goes too."""
+    sys.stdin.read()
+    os._exit(0)
+
+
+threading.Thread(target=exit_with_parent, daemon=True).start()
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
 print("PORT %d" % server.server_address[1], flush=True)

@@ -34,6 +34,7 @@ extension ClaimDesk.Claim {
                 text +=
                     "Live: revision \(live.number) (\(live.state.rawValue))\n"
                     + RevisionText.block(live, labels: labels)
+                    + SourceFlagText.lines([(status.ref, status.liveSourceFlags)])
             } else {
                 text += "Live: none (never published, or retracted)"
             }
@@ -41,6 +42,7 @@ extension ClaimDesk.Claim {
             if let open = status.open {
                 text += "Open: revision \(open.number) (\(open.state.rawValue)), base \(open.id):\(open.version) "
                 text += "for claim edit --base\n" + RevisionText.block(open, labels: labels)
+                text += SourceFlagText.lines([(status.ref, status.openSourceFlags)])
                 if open.changesRequested {
                     text += "\nA reviewer sent it back: edit it, then ask for review again."
                 }

@@ -39,6 +39,7 @@ extension ClaimDesk.Review {
                     if let note = Queue.noteLine(item) { notes.append(note) }
                 }
                 return ([table.rendered] + (notes.isEmpty ? [] : ["", "Notes:"] + notes)).joined(separator: "\n")
+                    + SourceFlagText.lines(items.map { ($0.ref, $0.sourceFlags) })
             }
         }
 
