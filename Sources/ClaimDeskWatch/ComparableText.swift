@@ -24,7 +24,7 @@ public enum ComparableText {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var line = String(line)
             if line.contains("://") { line = withoutTrackingInURLs(line) }
-            if isCopyrightLine(line) { line = maskingYears(line) }
+            if isCopyrightLine(line) { line = collapsingYearRanges(maskingYears(line)) }
             return line
         }.joined(separator: "\n")
     }
@@ -59,6 +59,19 @@ public enum ComparableText {
         }
         flush()
         return result
+    }
+
+    /// "YEAR-YEAR" (any dash, spaced or not) becomes "YEAR": a footer that grows a range has not changed either.
+    static func collapsingYearRanges(_ line: String) -> String {
+        var line = line
+        for dash in ["-", "\u{2013}", "\u{2014}"] {
+            for separator in [dash, " \(dash) "] {
+                while line.contains("YEAR\(separator)YEAR") {
+                    line = line.replacingOccurrences(of: "YEAR\(separator)YEAR", with: "YEAR")
+                }
+            }
+        }
+        return line
     }
 
     /// Rewrites each http(s) address in a line without its tracking parameters.
