@@ -2,17 +2,17 @@ import Foundation
 
 /// The test's own HTTP server on 127.0.0.1 (Tests/ClaimDeskWatchTests/Server/source_server.py): it serves the files
 /// of `docs` at /doc/NAME, which a test rewrites between checks, and a fixed set of misbehaving paths.
-final class LoopbackServer {
-    let docs: URL
-    let port: Int
+public final class LoopbackServer {
+    public let docs: URL
+    public let port: Int
     private let process: Process
     /// The server's stdin: it exits when this closes, so a killed test leaves no server behind.
     private let lifeline = Pipe()
 
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Server/source_server.py")
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("ClaimDeskWatchTests/Server/source_server.py")
 
-    init() throws {
+    public init() throws {
         docs = FileManager.default.temporaryDirectory.appendingPathComponent("claimdesk-sources-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
         process = Process()
@@ -41,30 +41,30 @@ final class LoopbackServer {
 
     /// Stops the server and removes its documents; tests call it in a `defer`, so the server lives as long as the
     /// test (Swift may otherwise end an object's life after its last use).
-    func stop() {
+    public func stop() {
         try? lifeline.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
         try? FileManager.default.removeItem(at: docs)
     }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    func write(_ name: String, _ text: String) throws {
+    public func write(_ name: String, _ text: String) throws {
         try Data(text.utf8).write(to: docs.appendingPathComponent(name))
     }
 
-    func remove(_ name: String) throws {
+    public func remove(_ name: String) throws {
         try FileManager.default.removeItem(at: docs.appendingPathComponent(name))
     }
 
     /// Every request so far, as "PATH USER-AGENT" lines.
-    func requests() -> [String] {
+    public func requests() -> [String] {
         let log = (try? String(contentsOf: docs.appendingPathComponent("requests.log"), encoding: .utf8)) ?? ""
         return log.split(separator: "\n").map(String.init)
     }
 
-    struct ServerError: Error, CustomStringConvertible {
+    public struct ServerError: Error, CustomStringConvertible {
         var message: String
-        var description: String { message }
+        public var description: String { message }
     }
 }
