@@ -60,7 +60,9 @@ final class Fetcher {
             lastModified: response?.value(forHTTPHeaderField: "Last-Modified"))
         if state.tooManyRedirects {
             result.kind = .tooManyRedirects
-            result.detail = "more than \(maxRedirects) redirects"
+            result.detail =
+                state.redirects > maxRedirects
+                ? "more than \(maxRedirects) redirects" : "a redirect to an address that is not http(s)"
             return result
         }
         if state.tooLarge {
@@ -149,9 +151,13 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
         guard isCurrent(task) else { return completionHandler(nil) }
+        // Only http(s) redirects are followed: a cited page must not send the watcher to file:// or other schemes.
+        let scheme = request.url?.scheme?.lowercased()
         let follow: Bool = lock.withLock {
             state.redirects += 1
-            if state.redirects > maxRedirects { state.tooManyRedirects = true }
+            if state.redirects > maxRedirects || (scheme != "http" && scheme != "https") {
+                state.tooManyRedirects = true
+            }
             return !state.tooManyRedirects
         }
         completionHandler(follow ? request : nil)

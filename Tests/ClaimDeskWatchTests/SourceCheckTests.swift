@@ -83,7 +83,7 @@ struct SourceCheckTests {
         }
         let paths = [
             "/doc/unchanged.html", "/doc/cosmetic.html", "/doc/substantive.html", "/doc/quote.html", "/status/404",
-            "/status/500", "/slow", "/redirect/3", "/redirect/6", "/loop", "/huge", "/huge-stream", "/pdf",
+            "/status/500", "/slow", "/redirect/3", "/redirect/6", "/loop", "/to-file", "/huge", "/huge-stream", "/pdf",
             "/bad-utf8",
         ]
         let (db, watcher) = try Self.desk(server, paths: paths, quoted: ["/doc/quote.html", "/doc/cosmetic.html"])
@@ -110,6 +110,9 @@ struct SourceCheckTests {
         #expect(first["/redirect/3"] == "new_text ok")
         #expect(first["/redirect/6"] == "too_many_redirects unchecked")
         #expect(first["/loop"] == "too_many_redirects unchecked")
+        // A redirect to file:// is never followed (URLSession refuses it, and so does the redirect check).
+        #expect(first["/to-file"]?.hasSuffix(" unchecked") == true)
+        #expect(first["/to-file"]?.hasPrefix("new_text") == false)
         #expect(first["/huge"] == "too_large unchecked")
         #expect(first["/huge-stream"] == "too_large unchecked")
         #expect(first["/pdf"] == "not_comparable unchecked")

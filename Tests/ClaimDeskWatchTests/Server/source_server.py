@@ -58,6 +58,8 @@ class Handler(BaseHTTPRequestHandler):
             n = int(path[len("/redirect/"):])
             target = "/doc/target.html" if n <= 1 else "/redirect/%d" % (n - 1)
             return self.send(302, headers={"Location": target})
+        if path == "/to-file":
+            return self.send(302, headers={"Location": "file:///etc/passwd"})
         if path == "/loop":
             return self.send(302, headers={"Location": "/loop"})
         if path == "/huge":
