@@ -11,11 +11,14 @@ public struct FetchPolicy: Sendable {
     public var maxBytes: Int
     /// Seconds between two requests to the same host.
     public var hostDelay: Double
+    /// Off by default: loopback, private and link-local addresses are not fetched (see AddressGuard).
+    public var allowPrivateAddresses: Bool
 
     public init(
         userAgent: String, timeout: Double = 20, maxRedirects: Int = 5, maxBytes: Int = 5_000_000,
-        hostDelay: Double = 2
+        hostDelay: Double = 2, allowPrivateAddresses: Bool = false
     ) {
+        self.allowPrivateAddresses = allowPrivateAddresses
         self.userAgent = userAgent
         self.timeout = timeout
         self.maxRedirects = maxRedirects

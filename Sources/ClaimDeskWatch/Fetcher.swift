@@ -24,7 +24,9 @@ final class Fetcher {
         configuration.httpAdditionalHeaders = ["User-Agent": policy.userAgent]
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = 1
-        delegate = FetchDelegate(maxBytes: policy.maxBytes, maxRedirects: policy.maxRedirects)
+        delegate = FetchDelegate(
+            maxBytes: policy.maxBytes, maxRedirects: policy.maxRedirects,
+            allowPrivateAddresses: policy.allowPrivateAddresses)
         session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
     }
 
@@ -32,6 +34,11 @@ final class Fetcher {
 
     /// Fetches `url`, sending the validators of the last snapshot so an unchanged page can answer 304.
     func fetch(_ url: URL, etag: String?, lastModified: String?) -> FetchResult {
+        if !policy.allowPrivateAddresses, let host = url.host, let address = AddressGuard.nonPublicAddress(of: host) {
+            var result = FetchResult(kind: .networkError)
+            result.detail = Fetcher.privateAddressDetail(host: host, address: address)
+            return result
+        }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: policy.timeout)
         request.setValue(policy.userAgent, forHTTPHeaderField: "User-Agent")
         request.setValue("text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1", forHTTPHeaderField: "Accept")
@@ -51,6 +58,11 @@ final class Fetcher {
         return Self.result(of: state, maxBytes: policy.maxBytes, maxRedirects: policy.maxRedirects)
     }
 
+    static func privateAddressDetail(host: String, address: String) -> String {
+        "not fetched: \(host.prefix(100)) is a non-public address (\(address)); sources check "
+            + "--allow-private-addresses fetches intranet sources"
+    }
+
     static func result(of state: FetchDelegate.State, maxBytes: Int, maxRedirects: Int) -> FetchResult {
         let response = state.response
         var result = FetchResult(
@@ -58,6 +70,11 @@ final class Fetcher {
             contentType: response?.value(forHTTPHeaderField: "Content-Type"),
             etag: response?.value(forHTTPHeaderField: "ETag"),
             lastModified: response?.value(forHTTPHeaderField: "Last-Modified"))
+        if let blocked = state.blockedRedirect {
+            result.kind = .networkError
+            result.detail = blocked
+            return result
+        }
         if state.tooManyRedirects {
             result.kind = .tooManyRedirects
             result.detail =
@@ -115,6 +132,8 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
         var redirects = 0
         var tooManyRedirects = false
         var tooLarge = false
+        /// Why a redirect was refused because of where it led (a non-public address).
+        var blockedRedirect: String?
     }
 
     private let lock = NSLock()
@@ -122,10 +141,12 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
     private let done = DispatchSemaphore(value: 0)
     let maxBytes: Int
     let maxRedirects: Int
+    let allowPrivateAddresses: Bool
 
-    init(maxBytes: Int, maxRedirects: Int) {
+    init(maxBytes: Int, maxRedirects: Int, allowPrivateAddresses: Bool) {
         self.maxBytes = maxBytes
         self.maxRedirects = maxRedirects
+        self.allowPrivateAddresses = allowPrivateAddresses
     }
 
     /// Only the current task's callbacks count: a cancelled task's late completion must not end the next wait.
@@ -153,7 +174,15 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
         guard isCurrent(task) else { return completionHandler(nil) }
         // Only http(s) redirects are followed: a cited page must not send the watcher to file:// or other schemes.
         let scheme = request.url?.scheme?.lowercased()
+        var blocked: String?
+        if !allowPrivateAddresses, let host = request.url?.host, let address = AddressGuard.nonPublicAddress(of: host) {
+            blocked = Fetcher.privateAddressDetail(host: host, address: address)
+        }
         let follow: Bool = lock.withLock {
+            if let blocked {
+                state.blockedRedirect = blocked
+                state.tooManyRedirects = true
+            }
             state.redirects += 1
             if state.redirects > maxRedirects || (scheme != "http" && scheme != "https") {
                 state.tooManyRedirects = true

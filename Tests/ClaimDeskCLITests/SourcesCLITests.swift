@@ -20,7 +20,10 @@ struct SourcesCLITests {
             try desk.run(
                 desk.editor, "cite", "deepseek:training", "--url", url, "--supports", "It says so.", "--dated",
                 Desk.day.description, "--quote", "We train on inputs"))
-        let check = ["sources", "check", "--base-url", "https://site.example/", "--delay", "0", "--timeout", "2"]
+        let check = [
+            "sources", "check", "--base-url", "https://site.example/", "--delay", "0", "--timeout", "2",
+            "--allow-private-addresses",
+        ]
 
         // Only the watcher may check; bad input is one line, exit 2, before any fetch.
         let refused = try desk.run(desk.editor, check)
@@ -29,6 +32,16 @@ struct SourcesCLITests {
         #expect(bad.status == 2 && bad.stderrLines.count == 1, "\(bad)")
         let noSite = try desk.run(watcher, ["sources", "check"])
         #expect(noSite.status == 2 && noSite.stderrLines.count == 1, "\(noSite)")
+
+        // Without --allow-private-addresses the loopback source is not fetched: a cited URL cannot aim the watcher
+        // at the site's own network.
+        let guarded = try desk.run(
+            watcher,
+            ["sources", "check", "--base-url", "https://site.example/", "--delay", "0", "--timeout", "2", "--json"])
+        expectSuccess(guarded)
+        let guardedResults = try #require(try guarded.json() as? [[String: Any]])
+        #expect(guardedResults.first?["outcome"] as? String == "network_error", "\(guarded)")
+        #expect((guardedResults.first?["detail"] as? String)?.contains("non-public address") == true, "\(guarded)")
 
         let first = try desk.run(watcher, check + ["--json"])
         expectSuccess(first)

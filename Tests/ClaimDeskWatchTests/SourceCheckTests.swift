@@ -14,7 +14,7 @@ struct SourceCheckTests {
     static let ref = ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("training"))
     static let policy = FetchPolicy(
         userAgent: FetchPolicy.userAgent(site: "https://site.example/", contact: "https://site.example/contact"),
-        timeout: 1.5, hostDelay: 0.02)
+        timeout: 1.5, hostDelay: 0.02, allowPrivateAddresses: true)
 
     static let page = """
         <!doctype html><html><head><title>Policy</title><script>track()</script></head><body>

@@ -35,6 +35,11 @@ extension ClaimDesk.Sources {
                     + "site's root URL).", valueName: "url"))
         var contact: String?
 
+        @Flag(
+            name: .customLong("allow-private-addresses"),
+            help: "Also fetch sources on loopback, private and link-local addresses (intranet sources, tests).")
+        var allowPrivateAddresses = false
+
         @Option(help: ArgumentHelp("Seconds for one whole request, redirects included (1-300).", valueName: "seconds"))
         var timeout: Double = 20
 
@@ -68,7 +73,8 @@ extension ClaimDesk.Sources {
             }
             let contactURL = contact ?? environment["CLAIMDESK_CONTACT_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? site
             let policy = FetchPolicy(
-                userAgent: FetchPolicy.userAgent(site: site, contact: contactURL), timeout: timeout, hostDelay: delay)
+                userAgent: FetchPolicy.userAgent(site: site, contact: contactURL), timeout: timeout, hostDelay: delay,
+                allowPrivateAddresses: allowPrivateAddresses)
             let store = try global.openStore()
             let checker = SourceChecker(store: store, policy: policy)
             let results = try checker.run(tool: tool.map { ToolSlug($0) }, url: url) { result in
