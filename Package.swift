@@ -108,6 +108,13 @@ let package = Package(
             name: "ClaimDeskCLITests",
             dependencies: ["ClaimDeskCLI", "ClaimDeskStore", "LibPQ", "ClaimDeskDomain", "ClaimDeskTestSupport"]
         ),
+        .testTarget(
+            name: "ClaimDeskSecurityTests",
+            dependencies: [
+                "ClaimDeskStore", "LibPQ", "ClaimDeskDomain", "ClaimDeskTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
