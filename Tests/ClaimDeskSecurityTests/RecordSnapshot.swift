@@ -10,9 +10,15 @@ struct RecordSnapshot {
     let attackers: [String]
     private let sql: String
 
+    private let sequenceSQL: String
+
     init(admin: Connection, catalog: SchemaCatalog, attackers: [String]) {
         self.admin = admin
         self.attackers = attackers
+        sequenceSQL =
+            "SELECT concat_ws(' ', "
+            + (catalog.sequences.map { "(SELECT last_value || ':' || is_called FROM claimdesk.\(quoted($0)))" }
+            + ["''"]).joined(separator: ", ") + ") AS s"
         var parts: [String] = []
         for relation in catalog.relations where relation.isTable {
             parts.append(
@@ -83,6 +89,11 @@ struct RecordSnapshot {
     /// The whole snapshot as text (lines prefixed by what they describe).
     func take() throws -> String {
         try admin.query("SELECT pg_temp.cd_snapshot() AS snap").first?["snap"] ?? ""
+    }
+
+    /// The schema's own sequences only: what a refused statement can still have changed.
+    func sequences() throws -> String {
+        try admin.query(Query(unsafeSQL: sequenceSQL)).first?["s"] ?? ""
     }
 
     /// The lines that differ between two snapshots, shortened, to say what an attack changed.
