@@ -1,6 +1,14 @@
 import ClaimDeskDomain
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads an authoring file (YAML or JSON) into an `AuthoringDocument`, checking it against the vocabulary and the
 /// known tools, and reports every problem at once — with file, line, path, field and what is allowed — so that
 /// an import is all or nothing and the editor fixes everything in one pass.
@@ -32,17 +40,34 @@ public struct AuthoringParser: Sendable {
         try parse(try AuthoringParser.read(path, consequence: "nothing was imported"), file: path)
     }
 
-    /// The file's bytes, or a one-problem error saying why they cannot be had.
+    /// The file's bytes, or a one-problem error saying why they cannot be had. Only a regular file is read: a named
+    /// pipe would block the import until something writes to it, and a device never ends. The file is opened
+    /// without blocking and checked through the open descriptor, so it cannot be swapped between check and read.
     static func read(_ path: String, consequence: String) throws(AuthoringError) -> Data {
         func fail(_ message: String) -> AuthoringError {
             AuthoringError(file: path, problems: [Problem(file: path, message: message)], consequence: consequence)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail("does not exist; check the path")
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: throw fail("does not exist; check the path")
+            case EACCES, EPERM: throw fail("cannot be read; check its permissions")
+            default: throw fail("cannot be opened (\(String(cString: strerror(errno)))); check the path")
+            }
         }
-        if isDirectory.boolValue { throw fail("is a directory; give a .yaml, .yml or .json file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw fail("cannot be read (\(String(cString: strerror(errno)))); check the path")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw fail("is a directory; give a .yaml, .yml or .json file")
+        default:
+            throw fail(
+                "is not a regular file (a named pipe, device or socket); save the document to a file and import that")
+        }
+        let size = Int(info.st_size)
         if size > maxBytes {
             // Only the size matters here; SourceText words the message.
             throw AuthoringError(
@@ -50,10 +75,6 @@ public struct AuthoringParser: Sendable {
                 problems: [Problem(file: path, message: SourceText.tooLarge(size, limit: maxBytes))],
                 consequence: consequence)
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw fail("cannot be read; check its permissions")
-        }
-        defer { try? handle.close() }
         do {
             // One byte more than the limit: a file that grew since the size check is still refused.
             return try handle.read(upToCount: maxBytes + 1) ?? Data()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimDeskPublishing
 import ClaimDeskStore
 import Foundation
 import Logging
@@ -105,6 +106,13 @@ extension ClaimDesk {
         case let error as CLIError:
             fail(oneLine(error.description))
             return error.status.rawValue
+        case let error as ExportError:
+            fail(oneLine(error.description))
+            switch error {
+            // Settings and paths the user gave: bad input, not a failure of the export itself.
+            case .invalidConfig, .parentNotWritable: return ExitStatus.invalid.rawValue
+            default: return ExitStatus.failure.rawValue
+            }
         case let error as ExitCode:
             return error.rawValue
         default:

@@ -34,6 +34,14 @@ public struct StoreError: Error, LocalizedError, CustomStringConvertible, Sendab
     /// Turns a server error into the user's terms; the workflow functions already phrase message and hint.
     init(_ error: PostgresError) {
         let state = error.sqlState
+        if error.connectionLost {
+            self.init(
+                .connection, "Lost the connection to PostgreSQL: \(error.message)",
+                hint: "Check that the server is running and reachable, then run the command again; a change is "
+                    + "saved whole or not at all (claimdesk claim show tells which).",
+                sqlState: state?.rawValue)
+            return
+        }
         let kind: Kind
         switch state {
         case .insufficientPrivilege: kind = .forbidden
@@ -41,7 +49,7 @@ public struct StoreError: Error, LocalizedError, CustomStringConvertible, Sendab
         case .serializationFailure: kind = .stale
         case .uniqueViolation, "55000": kind = .conflict
         case .checkViolation, .notNullViolation, .foreignKeyViolation, "22023", .invalidTextRepresentation,
-            .invalidDatetimeFormat, .datetimeFieldOverflow, "22001":
+            .invalidDatetimeFormat, .datetimeFieldOverflow, "22001", .numericValueOutOfRange:
             kind = .invalid
         case .undefinedTable, .undefinedFunction, "3F000": kind = .notMigrated
         default: kind = .database

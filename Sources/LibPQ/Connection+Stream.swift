@@ -49,6 +49,10 @@ extension Connection {
                 failure = Self.error(from: result, query: query)
             }
         }
+        if var lost = failure as? PostgresError, PQstatus(connection) == CONNECTION_BAD {
+            lost.connectionLost = true
+            throw lost
+        }
         if let failure { throw failure }
     }
 

@@ -33,7 +33,13 @@ extension Connection {
         do {
             try execute("ROLLBACK")
         } catch {
-            logger.warning("ROLLBACK after a failed transaction body also failed: \(error)")
+            // A session the server ended took its transaction with it: nothing is left to roll back, and the
+            // body's error already tells the caller. Only a live session refusing ROLLBACK is worth a warning.
+            if error.connectionLost || !isConnected {
+                logger.debug("ROLLBACK after a failed transaction body failed: the session is gone (\(error))")
+            } else {
+                logger.warning("ROLLBACK after a failed transaction body also failed: \(error)")
+            }
         }
     }
 }

@@ -34,7 +34,16 @@ public final class Connection {
         keywords.append("client_encoding")  // last, so nothing can override it: decoding assumes UTF-8
         values.append("UTF8")
         let secrets = [parameters["password"]].compactMap { $0 }.filter { !$0.isEmpty }
-        let connection = try Self.connect(keywords: keywords, values: values, url: url, secrets: secrets)
+        let connection: OpaquePointer
+        do {
+            connection = try Self.connect(keywords: keywords, values: values, url: url, secrets: secrets)
+        } catch {
+            var annotated = error
+            let explicitPort = parameters["port"] != nil || url.map(Self.parsedOptions)?["port"] != nil
+            let environmentPort = ProcessInfo.processInfo.environment["PGPORT"] ?? ""
+            annotated.portFromEnvironment = !explicitPort && !environmentPort.isEmpty && error.port == environmentPort
+            throw annotated
+        }
         handle = connection
         PQsetErrorVerbosity(connection, PQERRORS_DEFAULT)
         PQsetNoticeReceiver(connection, noticeReceiver, Unmanaged.passUnretained(noticeSink).toOpaque())
@@ -192,7 +201,8 @@ public final class Connection {
             abandonCopy(connection)
             throw PostgresError(message: "COPY to or from the client is not supported by LibPQ.", query: query)
         default:
-            let error = Self.error(from: result, query: query)
+            var error = Self.error(from: result, query: query)
+            if PQstatus(connection) == CONNECTION_BAD { error.connectionLost = true }
             PQclear(result)
             // PQexec with several statements can leave more results queued; drain them.
             while let extra = PQgetResult(connection) { PQclear(extra) }
@@ -220,7 +230,9 @@ public final class Connection {
     func clientError(_ connection: OpaquePointer, query: Query?) -> PostgresError {
         let message = PQerrorMessage(connection).map { String(cString: $0) } ?? ""
         let line = PostgresError.oneLine(message)
-        return PostgresError(message: line.isEmpty ? "libpq reported an unknown error." : line, query: query)
+        var error = PostgresError(message: line.isEmpty ? "libpq reported an unknown error." : line, query: query)
+        error.connectionLost = PQstatus(connection) == CONNECTION_BAD
+        return error
     }
 
     static func error(from result: OpaquePointer, query: Query?) -> PostgresError {
@@ -243,6 +255,9 @@ public final class Connection {
         error.dataType = field(CLIBPQ_DIAG_DATATYPE_NAME)
         error.context = field(CLIBPQ_DIAG_CONTEXT)
         error.position = field(CLIBPQ_DIAG_STATEMENT_POSITION).flatMap { Int($0) }
+        // Connection exceptions, and the server ending the session (57P01 admin shutdown, 57P02 crash shutdown).
+        error.connectionLost =
+            error.sqlState?.errorClass == "08" || error.sqlState == "57P01" || error.sqlState == "57P02"
         return error
     }
 
@@ -376,10 +391,12 @@ public final class Connection {
             let known = text(pointer)
             return known.isEmpty ? fallback[keyword] ?? "" : known
         }
-        return ConnectionError(
+        var error = ConnectionError(
             reason: resolved, sqlState: sqlState, host: value(PQhost(connection), "host"),
             port: value(PQport(connection), "port"), database: value(PQdb(connection), "dbname"),
             user: value(PQuser(connection), "user"), libpqMessage: message)
+        error.sslMode = option("sslmode", of: connection) ?? fallback["sslmode"] ?? ""
+        return error
     }
 
     /// Verbose messages read `…failed: FATAL:  3D000: database "x" does not exist`; the SQLSTATE sits

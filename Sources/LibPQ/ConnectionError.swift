@@ -34,6 +34,10 @@ public struct ConnectionError: Error, LocalizedError, CustomStringConvertible, S
     public var user: String
     /// libpq's own explanation, trimmed to one line.
     public var libpqMessage: String
+    /// The effective `sslmode` (`prefer` when nothing set it): `require` and `verify-*` refuse a server without SSL.
+    public var sslMode: String = ""
+    /// True when neither the URL nor the parameters named a port and `PGPORT` supplied it, which is easy to forget.
+    public var portFromEnvironment = false
 
     public init(
         reason: Reason, sqlState: SQLState? = nil, host: String, port: String, database: String, user: String,
@@ -52,13 +56,36 @@ public struct ConnectionError: Error, LocalizedError, CustomStringConvertible, S
     public var target: String {
         let place =
             host.hasPrefix("/") || host.hasPrefix("@") ? "socket \(host)" : (host.isEmpty ? "default host" : host)
-        return "\(place) port \(port.isEmpty ? "default" : port), database \"\(database)\", user \"\(user)\""
+        let origin = portFromEnvironment ? " (from PGPORT)" : ""
+        return
+            "\(place) port \(port.isEmpty ? "default" : port)\(origin), database \"\(database)\", user \"\(user)\""
+    }
+
+    /// A Unix socket or this machine: the only case where a local throwaway server (scripts/dev-db) is the answer.
+    public var isLocal: Bool {
+        host.isEmpty || host.hasPrefix("/") || host.hasPrefix("@")
+            || ["localhost", "127.0.0.1", "::1"].contains(host.lowercased())
+    }
+
+    /// `sslmode` insists on SSL: a server without it is refused before anything else is tried.
+    public var requiresSSL: Bool {
+        ["require", "verify-ca", "verify-full"].contains(sslMode.lowercased())
     }
 
     public var description: String {
         let what: String
         let advice: String
         switch reason {
+        case .serverUnreachable where requiresSSL:
+            what = "no SSL connection to PostgreSQL could be made (sslmode=\(sslMode))"
+            advice =
+                "Check that the server is running there and accepts SSL connections (its ssl setting), or lower "
+                + "sslmode in DATABASE_URL / PGSSLMODE if this network is trusted."
+        case .serverUnreachable where !isLocal:
+            what = "PostgreSQL is not reachable"
+            advice =
+                "Check the host name and port, that the server is running and that this machine may reach it "
+                + "(firewall, listen_addresses), or point DATABASE_URL / PGHOST / PGPORT at another server."
         case .serverUnreachable:
             what = "PostgreSQL is not reachable"
             advice =
@@ -74,7 +101,10 @@ public struct ConnectionError: Error, LocalizedError, CustomStringConvertible, S
             advice = "Check that the role exists and that pg_hba.conf allows it, or set PGUSER / DATABASE_URL."
         case .databaseDoesNotExist:
             what = "the database does not exist"
-            advice = "Create it (scripts/dev-db does) or name another one in DATABASE_URL / PGDATABASE."
+            advice =
+                isLocal
+                ? "Create it (scripts/dev-db does) or name another one in DATABASE_URL / PGDATABASE."
+                : "Ask the server's administrator to create it, or name another one in DATABASE_URL / PGDATABASE."
         case .serverUnavailable:
             what = "PostgreSQL is not accepting connections right now"
             advice = "Wait for it to finish starting, or free connection slots, then retry."

@@ -22,6 +22,9 @@ public struct PostgresError: Error, LocalizedError, CustomStringConvertible, Cus
     public var position: Int?
     /// The query that failed. Kept for `debugDescription` only; do not log it casually.
     public var query: Query?
+    /// The session is gone: libpq lost the connection, or the server ended it (administrator command, shutdown,
+    /// crash). Whatever the statement was, the only remedy is a new connection once the server is back.
+    public var connectionLost = false
 
     public init(
         sqlState: SQLState? = nil,

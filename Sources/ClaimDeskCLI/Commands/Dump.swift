@@ -40,13 +40,7 @@ extension ClaimDesk {
                 print(text, terminator: "")
                 return
             }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw CLIError(
-                    .failure,
-                    "Could not write \(out): \(error.localizedDescription). Check the directory and permissions.")
-            }
+            try SafeFile.write(Data(text.utf8), to: out, item: "--out")
             let claims = document.claims.count
             let tools = document.tools.count
             Terminal.error(

@@ -71,7 +71,7 @@ extension ClaimDesk {
                 let items = error.problems.map {
                     Refusal.Item(file: $0.file, line: $0.line, path: $0.path, message: $0.message)
                 }
-                Terminal.out(try JSONOutput.encode(Refusal(file: file, problems: items)))
+                Terminal.json(try JSONOutput.encode(Refusal(file: file, problems: items)))
             }
             Terminal.error("claimdesk: \(error.summary)")
             for problem in error.problems { Terminal.error(problem.description) }

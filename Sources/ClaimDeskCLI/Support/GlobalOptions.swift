@@ -29,7 +29,7 @@ struct GlobalOptions: ParsableArguments {
     /// Prints `value` as JSON with `--json`, otherwise the human text.
     func emit<T: Encodable>(_ value: T, text: () -> String) throws {
         if json {
-            Terminal.out(try JSONOutput.encode(value))
+            Terminal.json(try JSONOutput.encode(value))
         } else {
             let rendered = text()
             if !rendered.isEmpty { Terminal.out(rendered) }

@@ -62,33 +62,69 @@ enum Input {
         try Validation.checkClean(text, item: item, multiline: true)
     }
 
-    /// `--base 3:2`: the revision id and version that `claim show` prints for the open revision.
+    /// `--base 3:2`: the revision id and version that `claim show` prints for the open revision. Both must fit the
+    /// database's columns (a bigint id, an integer version), so an impossible pair is refused here as bad input.
     static func base(_ text: String) throws(InputError) -> (id: RevisionID, version: Int) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let id = Int64(parts[0]), id > 0, let version = Int(parts[1]), version > 0 else {
+        let item = "--base \(SafeFile.clip(text))"
+        guard parts.count == 2,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else {
             throw InputError(
-                item: "--base \(text)", problem: "is not a revision id and version",
+                item: item, problem: "is not a revision id and version",
                 fix: "write ID:VERSION as claimdesk claim show prints it, e.g. --base 3:2")
         }
-        return (RevisionID(rawValue: id), version)
+        guard let id = Int64(parts[0]), id > 0, let version = Int32(parts[1]), version > 0 else {
+            throw InputError(
+                item: item, problem: "is out of range (ids go up to 9223372036854775807, versions up to 2147483647)",
+                fix: "copy ID:VERSION exactly as claimdesk claim show prints it")
+        }
+        return (RevisionID(rawValue: id), Int(version))
     }
 
-    /// Reads `--body-file`; `-` means standard input.
+    /// The most `--body-file` reads: a body is at most 20,000 characters of at most 4 UTF-8 bytes each, plus room
+    /// for the trailing newlines that are dropped. A longer input is refused without reading the rest of it.
+    static let bodyFileByteLimit = 20_000 * 4 + 4096
+
+    /// Reads `--body-file`; `-` means standard input. Reads at most `bodyFileByteLimit` bytes, so a huge file or an
+    /// endless stream (`/dev/zero`, a runaway pipe) is refused quickly instead of filling memory.
     static func readFile(_ path: String, item: String) throws(InputError) -> String {
+        let shown = "\(item) \(SafeFile.clip(path))"
         let data: Data
         do {
+            let handle: FileHandle
             if path == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
+                handle = FileHandle.standardInput
             } else {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw InputError(item: shown, problem: "is a directory", fix: "give the path of a UTF-8 text file")
+                }
+                handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             }
+            defer { if path != "-" { try? handle.close() } }
+            var buffer = Data()
+            while buffer.count <= bodyFileByteLimit {
+                guard let chunk = try handle.read(upToCount: bodyFileByteLimit + 1 - buffer.count), !chunk.isEmpty
+                else { break }
+                buffer.append(chunk)
+            }
+            data = buffer
+        } catch let error as InputError {
+            throw error
         } catch {
             throw InputError(
-                item: "\(item) \(path)", problem: "cannot be read (\(error.localizedDescription))",
+                item: shown, problem: "cannot be read (\(error.localizedDescription))",
                 fix: "give the path of a readable UTF-8 text file, or - for standard input")
         }
+        if data.count > bodyFileByteLimit {
+            throw InputError(
+                item: shown,
+                problem: "is longer than 20000 characters (stopped reading after \(bodyFileByteLimit) bytes)",
+                fix: "keep the body under 20000 characters")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(item: "\(item) \(path)", problem: "is not UTF-8 text", fix: "save it as UTF-8")
+            throw InputError(item: shown, problem: "is not UTF-8 text", fix: "save it as UTF-8")
         }
         return text
     }
