@@ -2,6 +2,7 @@ import ClaimDeskDomain
 import ClaimDeskStore
 import ClaimDeskTestSupport
 import Foundation
+import LibPQ
 import Testing
 
 #if canImport(Glibc)
@@ -20,31 +21,16 @@ struct HygieneTests {
     @Test("claim show, review queue, history, diff, audit, tool show and stale show control characters visibly")
     func controlCharactersAreVisible() throws {
         let desk = try Desk()
-        let store = try desk.store(desk.editor)
-        let ref = Desk.ref("deepseek:training")
-        var content = Desk.content("training", headline: "Headline " + HygieneTests.hostile)
-        content.body = "Body " + HygieneTests.hostile
-        do {
-            _ = try store.draft(ref, content)
-        } catch {
-            // The database refusing control characters outright is a defence too; then there is nothing to render.
-            #expect(error.kind == .invalid, "\(error)")
-            return
-        }
-        _ = try store.cite(
-            ref,
-            Citation(
-                url: "https://example.org/policy", supports: "Supports " + HygieneTests.hostile, dated: Desk.day,
-                title: "Title " + HygieneTests.hostile))
-        _ = try desk.store(desk.reviewer).reject(ref, note: "Note " + HygieneTests.hostile)
-
+        try desk.seedWorkflow()
+        try storeLegacyText(desk)
         let commands: [[String]] = [
             ["claim", "show", "deepseek:training"], ["review", "queue"], ["claim", "history", "deepseek:training"],
-            ["claim", "diff", "deepseek:training"], ["audit"], ["tool", "show", "deepseek"], ["stale"],
+            ["claim", "diff", "deepseek:training"], ["audit"], ["tool", "show", "deepseek"], ["tool", "list"],
+            ["stale", "--older-than", "1"],
         ]
         for command in commands {
             let r = try desk.run(desk.reviewer, command)
-            #expect(r.status == 0 || r.status == Exit.notFound.rawValue, "\(r)")
+            #expect(r.status == 0, "\(r)")
             for forbidden in ["\u{1B}", "\u{9B}", "\r", "\u{07}", "\u{202E}"] {
                 #expect(!r.stdout.contains(forbidden), "raw \(forbidden.unicodeScalars.map(\.value)) in \(command)")
                 #expect(!r.stderr.contains(forbidden), "raw control character on stderr of \(command)")
@@ -54,6 +40,8 @@ struct HygieneTests {
         #expect(show.stdout.contains("Headline Safe^[[2J^[]0;pwned^G \\u{9B}1m^MNo\\u{202E}drow"), "\(show)")
         let queue = try desk.run(desk.reviewer, "review", "queue")
         #expect(queue.stdout.contains("^[[2J"), "\(queue)")
+        let tools = try desk.run(desk.reviewer, "tool", "list")
+        #expect(tools.stdout.contains("DeepSeekSafe^[[2J"), "\(tools)")
 
         // JSON is unaffected: the same text, escaped as JSON escapes it, decodes to exactly what is stored.
         let json = try desk.run(desk.reviewer, "claim", "show", "deepseek:training", "--json")
@@ -61,6 +49,48 @@ struct HygieneTests {
         #expect(json.stdout.contains("\\u001b[2J"), "\(json)")
         let open = try #require((try json.json() as? [String: Any])?["open"] as? [String: Any])
         #expect(open["headline"] as? String == "Headline " + HygieneTests.hostile)
+    }
+
+    @Test("a refusal that quotes hostile input shows its control characters visibly")
+    func refusalEchoIsVisible() throws {
+        let desk = try Desk()
+        let r = try desk.run(desk.editor, "claim", "show", "deepseek:\u{1B}[2Jx")
+        #expect(r.status == Exit.invalid.rawValue || r.status == Exit.usage.rawValue, "\(r)")
+        #expect(!r.stderr.contains("\u{1B}"), "\(r)")
+        #expect(r.stderr.contains("^[[2J"), "\(r)")
+    }
+
+    /// Text written before the text rules existed (migration 0010) or under a relaxed copy of them: the
+    /// superuser drops the text CHECKs of this test database and writes control characters straight into it.
+    private func storeLegacyText(_ desk: Desk) throws {
+        let admin = try desk.db.connect()
+        defer { admin.close() }
+        let checks = try admin.query(
+            """
+            SELECT conrelid::regclass::text AS rel, conname FROM pg_constraint
+            WHERE connamespace = 'claimdesk'::regnamespace AND contype = 'c'
+              AND pg_get_constraintdef(oid) ~ 'check_text|is_text'
+            """)
+        for check in checks {
+            try admin.execute(
+                Query(
+                    unsafeSQL:
+                        "ALTER TABLE \(check["rel"] ?? "") DROP CONSTRAINT \(try admin.escapeIdentifier(check["conname"] ?? ""))"
+                ))
+        }
+        let text = HygieneTests.hostile
+        try admin.execute(
+            """
+            UPDATE claimdesk.revisions SET headline = \("Headline " + text), body = \("Body " + text),
+                note = \("Note " + text), changes_requested = true
+            WHERE state = 'draft' AND claim_id = (SELECT id FROM claimdesk.claims WHERE topic_key = 'training')
+            """)
+        try admin.execute(
+            """
+            UPDATE claimdesk.citations SET supports = \("Supports " + text), title = \("Title " + text)
+            WHERE revision_id IN (SELECT id FROM claimdesk.revisions WHERE state = 'draft')
+            """)
+        try admin.execute("UPDATE claimdesk.tools SET name = \("DeepSeek" + text), category = \("Chat" + text)")
     }
 
     @Test("dump --out refuses a symbolic link, a device, a named pipe and a directory, and writes atomically")
