@@ -428,25 +428,34 @@ final class Attacker {
     }
 
     /// Whether `relation` shows this role less than the tables under it hold: a view over a table the role cannot
-    /// read, or a table with row-level security. Only then can a leaky function see more than a plain read.
+    /// read, or over (or itself) a table whose row-level security shows the role fewer rows than the superuser
+    /// sees. Only then can a leaky function see more than a plain read.
     private func hidesRows(_ relation: SchemaCatalog.Relation) -> Bool {
-        if relation.isTable { return relation.rowSecurity }
-        let query: Query = """
-            WITH RECURSIVE base(rel) AS (
-                SELECT d.refobjid FROM pg_rewrite r
-                JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
-                    AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
-                WHERE r.ev_class = \(relation.qualified)::regclass
-                UNION
-                SELECT d.refobjid FROM base JOIN pg_rewrite r ON r.ev_class = base.rel
-                JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
-                    AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
-            )
-            SELECT coalesce(bool_and(has_table_privilege(rel, 'SELECT')
-                AND NOT (SELECT relrowsecurity FROM pg_class WHERE oid = rel)), true) AS sees_all FROM base
-            """
-        guard case .succeeded(let rows) = execute(query) else { return true }
-        return rows.first?["sees_all"] != "t"
+        var bases = [relation.qualified]
+        if !relation.isTable {
+            let query: Query = """
+                WITH RECURSIVE base(rel) AS (
+                    SELECT d.refobjid FROM pg_rewrite r
+                    JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+                        AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+                    WHERE r.ev_class = \(relation.qualified)::regclass
+                    UNION
+                    SELECT d.refobjid FROM base JOIN pg_rewrite r ON r.ev_class = base.rel
+                    JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+                        AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+                )
+                SELECT base.rel::regclass::text AS name FROM base JOIN pg_class c ON c.oid = base.rel
+                WHERE c.relkind IN ('r', 'p', 'm', 'f')
+                """
+            guard case .succeeded(let rows) = execute(query) else { return true }
+            bases = rows.compactMap { $0["name"] }
+        }
+        for base in bases {
+            let count = Query(unsafeSQL: "SELECT count(*)::text AS n FROM \(base)")
+            guard case .succeeded(let mine) = execute(count), let all = try? admin.query(count) else { return true }
+            if mine.first?["n"] != all.first?["n"] { return true }
+        }
+        return false
     }
 
     private func leakyRead(_ relation: SchemaCatalog.Relation, _ column: SchemaCatalog.Column, hides: Bool) {
