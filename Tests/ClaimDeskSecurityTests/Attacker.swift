@@ -21,6 +21,8 @@ final class Attacker {
     private var baseline: String
     /// The sequences' part of the baseline, checked cheaply after refused calls.
     private var sequences: String
+    /// Which SECURITY DEFINER functions this (service) role may execute, asked once each.
+    private var serviceGrants: [String: Bool] = [:]
 
     /// The key `claimdesk migrate` serialises on (ClaimDeskStore's Migrator.lockKey on the main branch this
     /// suite was written against); holding it must not be able to stop a migration.
@@ -330,7 +332,7 @@ final class Attacker {
 
     private func functionAttacks(_ function: SchemaCatalog.Function) {
         guard !function.returnsTrigger, function.kind == "f" || function.kind == "p" else { return }
-        let permitted = role.map { Attacker.permitted[function.name]?.contains($0) == true } ?? false
+        let permitted = isPermitted(function)
         attack(
             "\(function.signature) with plausible arguments", call(function, plausibleArguments(function)),
             kind: permitted ? .permitted : .mayRead, sideEffects: true)
@@ -529,9 +531,32 @@ final class Attacker {
 
     /// The calls this role may make, with plausible arguments: the ones whose rules and audit a setting must not bend.
     private var permittedCalls: [(String, Query)] {
-        guard let role else { return [] }
-        return catalog.functions.filter { Attacker.permitted[$0.name]?.contains(role) == true && !$0.returnsTrigger }
+        guard role != nil else { return [] }
+        return catalog.functions.filter { isPermitted($0) && !$0.returnsTrigger }
             .map { ($0.signature, call($0, plausibleArguments($0))) }
+    }
+
+    /// The editorial roles whose legitimate calls `permitted` lists by name.
+    static let editorialRoles: Set<String> = ["editor", "reviewer", "admin"]
+
+    /// Whether a plausible call of `function` is this role's job. Editorial roles: as `permitted` lists. Service
+    /// roles (exporter, notifier, watcher, and any later one): the SECURITY DEFINER functions granted to them that
+    /// are not editorial workflow steps — their own service API, which the migration that adds them grants.
+    private func isPermitted(_ function: SchemaCatalog.Function) -> Bool {
+        guard let role else { return false }
+        if let roles = Attacker.permitted[function.name] { return roles.contains(role) }
+        guard !Attacker.editorialRoles.contains(role), function.securityDefiner else { return false }
+        if let known = serviceGrants[function.signature] { return known }
+        var granted = false
+        if case .succeeded(let rows) = execute(
+            Query(
+                unsafeSQL: "SELECT has_function_privilege($1::regprocedure, 'EXECUTE') AS granted",
+                binds: [function.signature]))
+        {
+            granted = rows.first?["granted"] == "t"
+        }
+        serviceGrants[function.signature] = granted
+        return granted
     }
 
     /// `prepare` runs first in the transaction (SET LOCAL, set_config), then the call (or only a read when nil).
