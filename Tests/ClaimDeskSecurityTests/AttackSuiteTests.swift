@@ -76,19 +76,22 @@ struct AttackRun {
     let admin: Connection
     let seed: AttackSeed
     let catalog: SchemaCatalog
-    let logins: [(role: String?, login: String)]
+    let logins: [(role: String?, login: String, label: String?)]
     let snapshot: RecordSnapshot
 
     init(db: TestDatabase, admin: Connection) throws {
         self.db = db
         self.admin = admin
         seed = try AttackSeed.seed(db, admin: admin)
-        var logins: [(role: String?, login: String)] = []
+        var logins: [(role: String?, login: String, label: String?)] = []
         for group in try SchemaCatalog.read(admin).groupRoles {
             let role = String(group.dropFirst("claimdesk_".count))
-            logins.append((role, try AttackRun.attackerLogin(db, admin: admin, role: role)))
+            logins.append((role, try AttackRun.attackerLogin(db, admin: admin, role: role), nil))
         }
-        logins.append((nil, try db.makeUser("atk_plain", roles: [])))
+        logins.append((nil, try db.makeUser("atk_plain", roles: []), nil))
+        // Holds the editorial group roles (granted for some other database on this server) but is no member here:
+        // it must get no more than a plain login.
+        logins.append((nil, try AttackRun.foreignLogin(db, admin: admin), "editor+reviewer+admin of another database"))
         self.logins = logins
         // Read after the attackers were added, so the sample rows the forged inserts copy are current.
         catalog = try SchemaCatalog.read(admin)
@@ -100,9 +103,10 @@ struct AttackRun {
     func attack(roles: Set<String>?) throws -> AttackTally {
         var total = AttackTally(role: "all roles")
         var lines: [String] = []
-        for (role, login) in logins where roles == nil || role.map({ roles?.contains($0) == true }) == true {
+        for (role, login, label) in logins where roles == nil || role.map({ roles?.contains($0) == true }) == true {
             let attacker = try Attacker(
-                role: role, login: login, db: db, admin: admin, catalog: catalog, seed: seed, snapshot: snapshot)
+                role: role, login: login, label: label, db: db, admin: admin, catalog: catalog, seed: seed,
+                snapshot: snapshot)
             let tally = try attacker.run()
             lines.append(tally.line)
             total = total + tally
@@ -118,6 +122,18 @@ struct AttackRun {
                     : "\nFindings (first 60 of \(findings.count)):\n  " + findings.prefix(60).joined(separator: "\n  "))
         )
         return total
+    }
+
+    /// A login that is a member of the editorial group roles, as an editor of another database on the same server
+    /// is, with no row in this database's members table (unlike `TestDatabase.makeUser`, which writes one).
+    static func foreignLogin(_ db: TestDatabase, admin: Connection) throws -> String {
+        let login = "\(db.rolePrefix)_atk_foreign"
+        let ident = try admin.escapeIdentifier(login)
+        try admin.execute(Query(unsafeSQL: "CREATE ROLE \(ident) LOGIN"))
+        db.adopt(role: login)
+        try admin.execute(
+            Query(unsafeSQL: "GRANT claimdesk_editor, claimdesk_reviewer, claimdesk_admin TO \(ident)"))
+        return login
     }
 
     /// A login holding one ClaimDesk role, made the way `claimdesk user add` makes it (so per-database rights

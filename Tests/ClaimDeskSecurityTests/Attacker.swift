@@ -49,9 +49,10 @@ final class Attacker {
 
     static let settingValues = ["on", "off"]
 
+    /// `label` names the login in the report when `role` does not (a plain login, an editor of another database).
     init(
-        role: String?, login: String, db: TestDatabase, admin: Connection, catalog: SchemaCatalog, seed: AttackSeed,
-        snapshot: RecordSnapshot
+        role: String?, login: String, label: String? = nil, db: TestDatabase, admin: Connection,
+        catalog: SchemaCatalog, seed: AttackSeed, snapshot: RecordSnapshot
     ) throws {
         self.role = role
         self.login = login
@@ -60,7 +61,7 @@ final class Attacker {
         self.catalog = catalog
         self.seed = seed
         self.snapshot = snapshot
-        self.tally = AttackTally(role: role ?? "plain login")
+        self.tally = AttackTally(role: role ?? label ?? "plain login")
         self.baseline = try snapshot.take()
         self.sequences = try snapshot.sequences()
     }
@@ -194,7 +195,8 @@ final class Attacker {
         attack("lo_create", "SELECT lo_create(0)", kind: .mustRefuse)
         attack("lo_from_bytea", "SELECT lo_from_bytea(0, '\\x00')", kind: .mustRefuse)
         attack("CREATE ROLE", "CREATE ROLE cd_attack_role", kind: .mustRefuse)
-        for group in catalog.groupRoles where group != role.map({ "claimdesk_" + $0 }) {
+        // A member may SET ROLE to its own group roles (session_user, which every rule checks, stays the same).
+        for group in catalog.groupRoles where !isMember(of: group) {
             attack(
                 "GRANT \(group) to itself", Query(unsafeSQL: "GRANT \(quoted(group)) TO CURRENT_USER"),
                 kind: .mustRefuse)
@@ -204,6 +206,14 @@ final class Attacker {
         // TEMP is needed for the leaky-function reads below; whether a role has it is reported, not judged.
         attack("CREATE TEMP TABLE", "CREATE TEMP TABLE cd_attack_tmp (x int)")
         migratorLock()
+    }
+
+    private func isMember(of group: String) -> Bool {
+        guard
+            case .succeeded(let rows) = execute(
+                Query(unsafeSQL: "SELECT pg_has_role(session_user, $1, 'MEMBER') AS m", binds: [group]))
+        else { return false }
+        return rows.first?["m"] == "t"
     }
 
     /// Holding the migrator's lock must not be able to stop `claimdesk migrate`: either migrate does not depend on
