@@ -27,10 +27,10 @@ struct AttackSuiteTests {
         }
     }
 
-    /// The suite itself, broken on purpose: a database with four holes planted (a leaky exporter view, a direct
-    /// UPDATE grant, large objects for the exporter, an audit that a new session setting skips) must be reported
-    /// with each hole named, so a green run above means the attacks really ran.
-    @Test("Planted holes are found: a leaky view, a write grant, lo_create, an audit skipped by a setting")
+    /// The suite itself, broken on purpose: a database with five holes planted (a leaky exporter view, a direct
+    /// UPDATE grant, large objects for the exporter, an audit that a new session setting skips, reader addresses
+    /// readable by editors) must be reported with each hole named, so a green run above means the attacks ran.
+    @Test("Planted holes are found: leaky view, write grant, lo_create, audit skipped by a setting, readable e-mail")
     func plantedHolesAreFound() throws {
         try TestDatabase.with { db in
             let admin = try db.connect()
@@ -38,6 +38,9 @@ struct AttackSuiteTests {
             try admin.execute("ALTER VIEW claimdesk.live_claims SET (security_barrier = false)")
             try admin.execute("GRANT UPDATE ON claimdesk.topics TO claimdesk_editor")
             try admin.execute("GRANT EXECUTE ON FUNCTION pg_catalog.lo_create(oid) TO claimdesk_exporter")
+            try admin.execute("CREATE TABLE claimdesk.planted_subscribers (email text NOT NULL)")
+            try admin.execute("INSERT INTO claimdesk.planted_subscribers VALUES ('reader@example.org')")
+            try admin.execute("GRANT SELECT ON claimdesk.planted_subscribers TO claimdesk_editor")
             let guardSource = try #require(
                 try admin.query("SELECT prosrc FROM pg_proc WHERE proname = 'citations_guard'").first?["prosrc"])
             let skipping = guardSource.replacingOccurrences(
@@ -60,7 +63,15 @@ struct AttackSuiteTests {
                 total.changed.contains { $0.contains("claimdesk.planted_quiet = on changed what claimdesk.cite(") },
                 "\(total.changed)")
             #expect(total.gotThrough.contains("exporter: lo_create"), "\(total.gotThrough)")
-            #expect(!total.leaked.contains { $0.hasPrefix("editor:") }, "editors may read every draft: no leak")
+            #expect(
+                total.leaked.contains {
+                    $0.hasPrefix("editor: may read reader addresses in planted_subscribers.email")
+                },
+                "\(total.leaked)")
+            #expect(!total.leaked.contains { $0.hasPrefix("exporter: may read reader addresses") })
+            #expect(
+                !total.leaked.contains { $0.hasPrefix("editor:") && $0.contains("leaky function") },
+                "editors may read every draft: no leak through a view")
         }
     }
 

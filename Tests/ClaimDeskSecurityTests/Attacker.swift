@@ -80,6 +80,7 @@ final class Attacker {
         for sequence in catalog.sequences { sequenceAttacks(sequence) }
         for function in catalog.functions { functionAttacks(function) }
         leakyReads()
+        readerAddresses()
         settingAttacks()
         connection?.close()
         return tally
@@ -505,6 +506,31 @@ final class Attacker {
             tally.leaked.append(
                 "\(tally.role): \(relation.name).\(column.name) leaked \(leaked.count) value(s) through a leaky "
                     + "function in WHERE, e.g. \(sample)")
+        }
+    }
+
+    /// Readers' e-mail addresses are the notifier's alone (design: "Only the notifier role can read addresses"):
+    /// any column named like an e-mail address that another role can read rows of is a leak, whatever table a
+    /// later migration puts it in.
+    private func readerAddresses() {
+        for relation in catalog.relations {
+            for column in relation.columns where column.name.lowercased().contains("email") {
+                tally.tried += 1
+                let query = Query(
+                    unsafeSQL: "SELECT count(\(quoted(column.name)))::text AS n FROM \(relation.qualified)")
+                guard case .succeeded(let rows) = execute(query) else {
+                    tally.refused += 1
+                    continue
+                }
+                let visible = Int(rows.first?["n"] ?? "0") ?? 0
+                if role == "notifier" || (visible == 0 && relation.rowSecurity) {
+                    tally.harmless += 1
+                } else {
+                    tally.leaked.append(
+                        "\(tally.role): may read reader addresses in \(relation.name).\(column.name) (\(visible) visible)"
+                    )
+                }
+            }
         }
     }
 
