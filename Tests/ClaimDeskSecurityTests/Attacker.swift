@@ -204,6 +204,24 @@ final class Attacker {
             attack("SET ROLE \(group)", Query(unsafeSQL: "SET ROLE \(quoted(group))"), kind: .mustRefuse)
             _ = execute("RESET ROLE")
         }
+        attack("pg_read_file", "SELECT pg_read_file('/etc/hostname')", kind: .mustRefuse)
+        attack("COPY to a server file", "COPY (SELECT 1) TO '/tmp/claimdesk-attack'", kind: .mustRefuse)
+        attack("COPY to a program", "COPY (SELECT 1) TO PROGRAM 'true'", kind: .mustRefuse)
+        attack("CREATE EXTENSION", "CREATE EXTENSION IF NOT EXISTS dblink", kind: .mustRefuse)
+        // Another session (the owner's, as a publisher's would be) must be out of reach.
+        attack(
+            "pg_cancel_backend of another role's session",
+            Query(
+                unsafeSQL:
+                    "SELECT pg_cancel_backend(\(admin.backendPID)) AS done WHERE pg_cancel_backend(\(admin.backendPID))"
+            ),
+            kind: .mustRefuse)
+        attack(
+            "pg_terminate_backend of another role's session",
+            Query(
+                unsafeSQL:
+                    "SELECT 1 AS done WHERE pg_terminate_backend(\(admin.backendPID))"),
+            kind: .mustRefuse)
         // TEMP is needed for the leaky-function reads below; whether a role has it is reported, not judged.
         attack("CREATE TEMP TABLE", "CREATE TEMP TABLE cd_attack_tmp (x int)")
         migratorLock()
