@@ -293,6 +293,10 @@ final class Attacker {
         attack(
             "SELECT … FOR UPDATE on \(relation.name)", Query(unsafeSQL: "SELECT 1 FROM \(name) FOR UPDATE NOWAIT"),
             kind: .mustRefuse)
+        // A lock stronger than a reader's would let the role stall publishers (or migrations) at will.
+        attack(
+            "LOCK TABLE \(relation.name) IN EXCLUSIVE MODE",
+            Query(unsafeSQL: "DO $$BEGIN LOCK TABLE \(name) IN EXCLUSIVE MODE NOWAIT; END$$"), kind: .mustRefuse)
         let drop: String
         switch relation.kind {
         case "v": drop = "DROP VIEW"
