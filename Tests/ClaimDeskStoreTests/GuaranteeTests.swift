@@ -225,6 +225,34 @@ struct GuaranteeTests {
         #expect(try a.store(a.editor).draft(Fixture.training, Fixture.content()).state == .draft)
     }
 
+    @Test("the exporter cannot learn from the source watch which URLs a draft cites")
+    func watchRecordDoesNotLeakDrafts() throws {
+        let f = try Fixture()
+        try f.published()
+        let draftOnly = "https://example.org/cited-only-by-a-draft"
+        _ = try f.store(f.editor).cite(
+            Fixture.training, Citation(url: draftOnly, supports: "Not public yet.", dated: Fixture.day))
+        let watcher = try f.db.makeUser("wat", roles: ["watcher"])
+        for url in [draftOnly, Fixture.citation.url] {
+            _ = try f.store(watcher).recordSourceCheck(
+                .init(
+                    url: url, outcome: .newText, httpStatus: 200, sha256: String(repeating: "a", count: 64), text: "x"))
+        }
+        let exporter = try f.db.connect(as: f.exporter)
+        defer { exporter.close() }
+        let logged = try exporter.query("SELECT url FROM claimdesk.watch_log ORDER BY seq").map {
+            try $0.decode("url", as: String.self)
+        }
+        #expect(logged == [Fixture.citation.url])
+        let state = try exporter.query(
+            "SELECT state FROM claimdesk.source_state_of(\(draftOnly), NULL, current_date)")
+        #expect(try state.first?.decode("state", as: String.self) == "unchecked")
+        let editor = try f.db.connect(as: f.editor)
+        defer { editor.close() }
+        let seen = try editor.query("SELECT state FROM claimdesk.source_state_of(\(draftOnly), NULL, current_date)")
+        #expect(try seen.first?.decode("state", as: String.self) == "ok")
+    }
+
     @Test("migrate does not wait forever on a lock any login can take; it names the session holding it")
     func migrateLockIsBounded() throws {
         let f = try Fixture()
