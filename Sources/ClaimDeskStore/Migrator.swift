@@ -37,6 +37,10 @@ public struct Migrator: Sendable {
             var done: [String] = []
             for migration in migrations where applied[migration.name] == nil {
                 try connection.withTransaction {
+                    // A reader's open transaction must not hold an ALTER TABLE (and everyone queued behind it)
+                    // forever: wait as long as for the migration lock, then fail with the cause.
+                    try connection.executeScript(
+                        unsafeSQL: "SET LOCAL lock_timeout = '\(lockWait.components.seconds * 1000 + 1)ms'")
                     try connection.executeScript(unsafeSQL: migration.sql)
                     try connection.execute(
                         "INSERT INTO claimdesk.schema_migrations (name, checksum) VALUES (\(migration.name), \(migration.checksum))"
@@ -47,6 +51,14 @@ public struct Migrator: Sendable {
             return done
         } catch let error as StoreError {
             throw error
+        } catch let error as PostgresError where error.sqlState == .lockNotAvailable {
+            throw StoreError(
+                .conflict,
+                "Migration waited \(lockWait.components.seconds) s for a table that another session keeps locked "
+                    + "(a long-running transaction); nothing was changed",
+                hint: "Find it with SELECT pid, usename, state, xact_start FROM pg_stat_activity ORDER BY xact_start, "
+                    + "end it or wait for it, then run claimdesk migrate again.",
+                sqlState: error.sqlState?.rawValue)
         } catch let error as PostgresError {
             throw StoreError(
                 .migration, "Migration failed: \(error.description)",

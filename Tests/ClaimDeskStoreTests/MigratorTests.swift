@@ -101,4 +101,27 @@ struct MigratorTests {
             try connection.query("SELECT to_regclass('claimdesk.x') IS NULL AS gone").first?.decode(
                 "gone", as: Bool.self) == true)
     }
+
+    @Test("a reader's long transaction makes a migration fail after the lock wait, not hang, and changes nothing")
+    func migrationLockTimeout() throws {
+        let f = try Fixture()
+        let reader = try f.db.connect(as: f.editor)
+        defer { reader.close() }
+        try reader.executeScript(unsafeSQL: "BEGIN; SELECT count(*) FROM claimdesk.tools;")
+        let owner = try f.db.connect()
+        defer { owner.close() }
+        var migrator = Migrator(
+            migrations: Migration.embedded + [
+                Migration(name: "9999_alter.sql", sql: "ALTER TABLE claimdesk.tools ADD COLUMN extra int;")
+            ])
+        migrator.lockWait = .seconds(1)
+        do {
+            try migrator.migrate(owner)
+            Issue.record("the migration altered a table a reader holds")
+        } catch {
+            #expect(error.kind == .conflict, "\(error)")
+            #expect(error.message.contains("another session keeps locked"), "\(error)")
+        }
+        #expect(try migrator.status(owner).pending.map(\.name) == ["9999_alter.sql"])
+    }
 }
