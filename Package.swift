@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -67,9 +71,25 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ClaimDeskNotify",
+            dependencies: ["ClaimDeskDomain", "ClaimDeskStore", "ClaimDeskPublishing"]
+        ),
+        .target(
+            name: "ClaimDeskServer",
+            dependencies: [
+                "ClaimDeskDomain", "ClaimDeskStore", "ClaimDeskPublishing", "ClaimDeskNotify",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "ClaimDeskCLI",
             dependencies: [
                 "ClaimDeskDomain", "ClaimDeskStore", "ClaimDeskPublishing", "ClaimDeskAuthoring", "ClaimDeskWatch",
+                "ClaimDeskNotify", "ClaimDeskServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -103,6 +123,13 @@ let package = Package(
             dependencies: ["ClaimDeskWatch", "ClaimDeskStore", "ClaimDeskDomain", "ClaimDeskTestSupport", "LibPQ"],
             // Read through #filePath: the loopback server script and the noise corpus.
             exclude: ["Corpus", "Server"]
+        ),
+        .testTarget(
+            name: "ClaimDeskNotifyTests",
+            dependencies: [
+                "ClaimDeskNotify", "ClaimDeskServer", "ClaimDeskStore", "ClaimDeskDomain", "ClaimDeskTestSupport",
+                "LibPQ", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "ClaimDeskCLITests",

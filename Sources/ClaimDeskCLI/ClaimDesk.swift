@@ -17,6 +17,7 @@ public struct ClaimDesk: ParsableCommand {
             Migrate.self, Status.self, User.self, Tool.self, Tier.self, Topic.self, Claim.self, Cite.self, Uncite.self,
             Review.self, Publish.self, Retract.self, Stale.self, Audit.self, Import.self, Dump.self, Export.self,
             Sources.self,
+            Serve.self, Notify.self,
         ]
     )
 

@@ -7,7 +7,8 @@ import ClaimDeskDomain
 public struct SiteConfig: Hashable, Sendable, Codable {
     /// The public site's root, e.g. `https://example.org` (a trailing `/` is ignored).
     public var baseURL: String
-    /// The "notify me" form's endpoint; `{tool}` is replaced by the tool's slug.
+    /// The "notify me" form's endpoint (`claimdesk serve`'s `/notify`); `{tool}` is replaced by the tool's slug. Empty:
+    /// the pages show no notify-me section at all, rather than a form nothing answers.
     public var notifyURL: String
     /// The day stale flags are computed for (normally today, in UTC).
     public var asOf: Day
@@ -61,7 +62,7 @@ public struct SiteConfig: Hashable, Sendable, Codable {
                 setting: "baseURL", value: baseURL,
                 fix: "give the site's http(s) root without query, e.g. https://example.org")
         }
-        guard SafeURL.href(PlaceholderText.fill(notifyURL, ["tool": "example"])) != nil else {
+        guard notifyURL.isEmpty || SafeURL.href(PlaceholderText.fill(notifyURL, ["tool": "example"])) != nil else {
             throw .invalidConfig(
                 setting: "notifyURL", value: notifyURL,
                 fix: "give an http(s) URL, optionally with {tool}, e.g. https://example.org/notify?tool={tool}")

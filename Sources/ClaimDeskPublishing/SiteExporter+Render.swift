@@ -93,7 +93,7 @@ extension SiteExporter {
             page = renderer.builder.applyingStaleness(to: old)
         case .reuse(let summary):
             var files: [SiteManifest.File] = []
-            for path in [SitePaths.toolJSON(slug), SitePaths.toolHTML(slug)] {
+            for path in [SitePaths.toolJSON(slug), SitePaths.toolHTML(slug), SitePaths.toolFeed(slug)] {
                 guard let live, let file = live.files[path] else {
                     throw ExportError.unreadableExport(path: path, reason: "the previous manifest does not list it")
                 }
@@ -106,6 +106,7 @@ extension SiteExporter {
         let files = [
             try output.emit(json, path: SitePaths.toolJSON(slug)),
             try output.emit(html, path: SitePaths.toolHTML(slug)),
+            try output.emit(renderer.toolFeedXML(page), path: SitePaths.toolFeed(slug)),
         ]
         return ToolOutcome(summary: ToolSummary(page), files: files, rendered: true)
     }

@@ -91,6 +91,7 @@ extension Store {
                     name: try row.decode(2, as: String.self)))
         }
 
+        let toolChanges = try changesByTool(since: since)
         var current: PublishedTool?
         var currentClaim: PublishedClaim?
         func flushClaim() {
@@ -138,7 +139,7 @@ extension Store {
                         slug: slug, name: try row.decode(1, as: String.self),
                         category: try row.decode(2, as: String.self),
                         officialURL: try row.decode(3, as: String.self)),
-                    tiers: tiers[slug] ?? [], claims: [], lastSeq: lastSeq)
+                    tiers: tiers[slug] ?? [], claims: [], lastSeq: lastSeq, changes: toolChanges[slug] ?? [])
             }
             guard let revisionID = try row.decode(5, as: Int64?.self) else { return }
             let topic = TopicKey(try row.decode(7, as: String.self))

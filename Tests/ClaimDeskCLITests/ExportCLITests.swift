@@ -79,7 +79,7 @@ struct ExportCLITests {
         expectSuccess(result)
         let summary = try #require(try result.json() as? [String: Any])
         #expect(summary["mode"] as? String == "full")
-        #expect((summary["statements"] as? Int ?? 99) <= 8)
+        #expect((summary["statements"] as? Int ?? 99) <= 9)
         let files = try site.files()
         for path in [
             "api/v1/tools.json", "api/v1/tools/deepseek.json", "tools/deepseek/index.html", "index.html", "changes.xml",

@@ -38,7 +38,7 @@ extension ClaimDesk {
         @Option(
             name: .customLong("notify-url"),
             help: ArgumentHelp(
-                "The notify-me form's URL; {tool} becomes the tool's slug (default BASE/notify/?tool={tool}).",
+                "Where the notify-me form posts (claimdesk serve's /notify); {tool} becomes the tool's slug. Without it, pages show no form.",
                 valueName: "url"))
         var notifyURL: String?
 
@@ -183,7 +183,7 @@ extension ClaimDesk {
             var base = baseURL ?? environment["CLAIMDESK_SITE_URL"] ?? "http://localhost:8000"
             while base.hasSuffix("/") { base.removeLast() }
             return SiteConfig(
-                baseURL: base, notifyURL: notifyURL ?? "\(base)/notify/?tool={tool}", asOf: asOf,
+                baseURL: base, notifyURL: notifyURL ?? "", asOf: asOf,
                 stalenessDays: stalenessDays ?? self.stalenessDays)
         }
     }

@@ -31,6 +31,8 @@ public struct ToolPage: Hashable, Sendable, Codable {
     public var otherTools: [ToolLink]
     /// The site's index, which lists every tool.
     public var allToolsURL: String
+    /// "What changed": the tool's recorded changes, newest first, retractions included as corrections.
+    public var changes: [PageChange] = []
 
     public init(
         tool: PageTool, title: String, seq: Int64, badges: [Badge], sections: [PageClaim], editorial: [PageClaim],

@@ -99,6 +99,7 @@ struct ToolPageBuilder: Sendable {
         page.lastVerified = all.map(\.verifiedOn).min() ?? config.asOf
         page.confidence = all.map(\.confidence).min() ?? .low
         page.stale = all.contains(where: \.stale)
+        page.changes = changeLog(published, tiers: tiers)
         return page
     }
 
@@ -116,6 +117,9 @@ struct ToolPageBuilder: Sendable {
         page.stale = page.allClaims.contains(where: \.stale)
         return page
     }
+
+    /// The topic of a key, from the catalogue's vocabulary.
+    func topic(_ key: TopicKey) -> Topic? { topics[key] }
 
     /// Stale means verified more than `stalenessDays` days before `asOf`.
     func isStale(_ verifiedOn: Day) -> Bool {

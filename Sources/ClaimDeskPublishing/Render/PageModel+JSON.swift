@@ -10,6 +10,8 @@ extension ToolPage: JSONWritable {
         json.string(allToolsURL)
         json.key("badges")
         json.array(badges)
+        json.key("changes")
+        json.array(changes)
         json.key("confidence")
         json.string(confidence.rawValue)
         json.key("disclaimers")

@@ -10,4 +10,7 @@ enum SitePaths {
 
     static func toolJSON(_ slug: ToolSlug) -> String { "api/v1/tools/\(slug.rawValue).json" }
     static func toolHTML(_ slug: ToolSlug) -> String { "tools/\(slug.rawValue)/index.html" }
+    /// A tool's own Atom feed of its changes, beside its page.
+    static func toolFeed(_ slug: ToolSlug) -> String { "tools/\(slug.rawValue)/\(toolFeedName)" }
+    static let toolFeedName = "changes.xml"
 }

@@ -36,6 +36,9 @@ struct SiteRenderer: Sendable {
         return Data(try templates.renderBytes(view, template: "tool"))
     }
 
+    /// The tool's own Atom feed of its changes.
+    func toolFeedXML(_ page: ToolPage) -> Data { ToolChangesFeed(config: config).render(page) }
+
     func indexJSON(_ index: ToolIndex) -> Data {
         Data(JSONWriter.document(index, capacity: 1024 + index.tools.count * 1024))
     }

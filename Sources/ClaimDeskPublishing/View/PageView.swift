@@ -39,7 +39,9 @@ struct PageView: MustacheParent {
         case "confidence": page.confidence.rawValue
         case "stale": page.stale
         case "termsChange": page.disclaimers.termsChange
-        case "notify": NotifyView(notify: page.notify, toolSlug: page.tool.slug.rawValue)
+        case "notify":
+            // No endpoint, no promise: the section shows only with a form that a service answers.
+            page.notify.action.isEmpty ? Absent() : NotifyView(notify: page.notify, toolSlug: page.tool.slug.rawValue)
         case "faq": page.faq.map(FAQView.init)
         case "sources":
             page.sources.enumerated().map { SourceView(source: $1, number: $0 + 1, anchored: true) }
@@ -47,6 +49,8 @@ struct PageView: MustacheParent {
         case "otherTools": page.otherTools.map(LinkView.init)
         case "allToolsHref": SafeURL.href(page.allToolsURL) ?? Absent()
         case "jsonLD": Absent.text(jsonLD)
+        case "changes": page.changes.map(ChangeView.init)
+        case "changesFeedHref": SafeURL.href(page.tool.url + SitePaths.toolFeedName) ?? Absent()
         default: nil
         }
     }

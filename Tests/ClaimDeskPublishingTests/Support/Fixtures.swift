@@ -215,7 +215,35 @@ enum Fixtures {
                         dated: verified)
                 ]),
         ],
-        lastSeq: 7)
+        lastSeq: 7,
+        changes: [
+            ToolChange(
+                seq: 6, day: verified,
+                items: [
+                    ToolChange.Item(
+                        ref: ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("training")), kind: .verdict,
+                        oldLabel: "Trains unless you opt out", newLabel: "Trains by default",
+                        oldHeadline: "Unless you opt out.", newHeadline: "Yes — by default."),
+                    ToolChange.Item(
+                        ref: ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("dpa")), kind: .retracted,
+                        oldLabel: "DPA available", oldHeadline: "A DPA is <b>available</b>.",
+                        note: "The \"DPA\" link pointed at another vendor's terms & conditions."),
+                ]),
+            ToolChange(
+                seq: 1, day: verified,
+                items: [
+                    ToolChange.Item(
+                        ref: ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("training")), kind: .new,
+                        newLabel: "Trains unless you opt out", newHeadline: "Unless you opt out.")
+                ]),
+            ToolChange(
+                seq: 7, day: verified,
+                items: [
+                    ToolChange.Item(
+                        ref: ClaimRef(tool: ToolSlug("deepseek"), topic: TopicKey("phi")), kind: .reverified,
+                        oldLabel: "Keep PHI out", newLabel: "Keep PHI out")
+                ]),
+        ])
 
     // MARK: A fictional second tool
 
