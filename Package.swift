@@ -127,8 +127,11 @@ let package = Package(
         .testTarget(
             name: "ClaimDeskNotifyTests",
             dependencies: [
-                "ClaimDeskNotify", "ClaimDeskServer", "ClaimDeskStore", "ClaimDeskDomain", "ClaimDeskTestSupport",
+                "ClaimDeskNotify", "ClaimDeskServer", "ClaimDeskStore", "ClaimDeskDomain", "ClaimDeskPublishing",
+                "ClaimDeskTestSupport",
                 "LibPQ", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
