@@ -4,14 +4,18 @@ import LibPQ
 
 /// The recorded changes (sql/0008): what the page's "What changed" section and the feeds are made of.
 extension Store {
-    /// The changes of every tool published or retracted after `since`, newest first per tool, in one statement.
-    func changesByTool(since: Int64) throws -> [ToolSlug: [ToolChange]] {
+    /// The changes of every tool the snapshot re-reads (published or retracted after `since`, or whose cited sources
+    /// were checked after `watchSince`), newest first per tool, in one statement.
+    func changesByTool(since: Int64, watchSince: Int64) throws -> [ToolSlug: [ToolChange]] {
         var result: [ToolSlug: [ToolChange]] = [:]
         let decoder = DatabaseJSON.decoder()
         try connection.stream(
             """
             SELECT tool_slug, seq, day, items FROM claimdesk.change_log
             WHERE tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since))
+               OR tool_slug IN (SELECT lc.tool_slug FROM claimdesk.live_claims lc
+                                JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
+                                WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
             ORDER BY tool_slug, seq DESC
             """
         ) { row in

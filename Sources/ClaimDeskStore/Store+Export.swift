@@ -91,7 +91,7 @@ extension Store {
                     name: try row.decode(2, as: String.self)))
         }
 
-        let toolChanges = try changesByTool(since: since)
+        let toolChanges = try changesByTool(since: since, watchSince: watchSince)
         var current: PublishedTool?
         var currentClaim: PublishedClaim?
         func flushClaim() {
