@@ -111,15 +111,22 @@ struct Replica {
 
     /// Waits until the replica has replayed everything the primary has written so far.
     func waitForReplay(primary: Connection, replica: Connection) throws {
-        let lsn = try primary.query("SELECT pg_current_wal_lsn()::text AS lsn").first?.decode("lsn", as: String.self)
-        for _ in 0..<300 {
+        // The insert position, not the write position: the throwaway cluster runs with synchronous_commit off, so a
+        // committed publish can still sit in WAL buffers past pg_current_wal_lsn(). And, to be sure, the rows too:
+        // wait until the standby sees the primary's last publish number.
+        let lsn = try primary.query("SELECT pg_current_wal_insert_lsn()::text AS lsn").first?.decode(
+            "lsn", as: String.self)
+        let published = "SELECT coalesce(max(seq), 0)::text AS seq FROM claimdesk.publications"
+        let seq = try primary.query(Query(unsafeSQL: published)).first?.decode("seq", as: String.self)
+        for _ in 0..<600 {
             let caughtUp = try replica.query(
                 "SELECT (pg_last_wal_replay_lsn() >= \(lsn)::pg_lsn)::text AS ok"
             ).first?.decode("ok", as: String.self)
-            if caughtUp == "true" { return }
+            let seen = try replica.query(Query(unsafeSQL: published)).first?.decode("seq", as: String.self)
+            if caughtUp == "true" && seen == seq { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw CLITestError("the replica did not replay up to \(lsn ?? "?") within 30 seconds")
+        throw CLITestError("the replica did not replay up to \(lsn ?? "?") within 60 seconds")
     }
 
     /// Runs `scripts/dev-db ARGUMENTS` through `system(3)`, which waits with `waitpid`. Not `Process`: the server it
