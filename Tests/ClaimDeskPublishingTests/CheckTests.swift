@@ -18,7 +18,8 @@ struct CheckTests {
         #expect(report.isClean)
         #expect(report.problems.isEmpty)
         #expect(report.seq == 13)
-        #expect(report.filesChecked == 11)  // 2 tools × (JSON, page, changes feed), index, tools.json, feed, sitemap, stylesheet
+        // 2 tools × (JSON, page, changes feed), index, tools.json, feed, sitemap, stylesheet.
+        #expect(report.filesChecked == 11)
         #expect(report.drift == [])
     }
 
