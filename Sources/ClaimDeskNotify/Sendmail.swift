@@ -23,8 +23,16 @@ public struct Sendmail: Sendable {
         self.timeout = timeout
     }
 
+    /// A mail program that exits before reading the whole message must fail that message, not kill the
+    /// sender with SIGPIPE: with the signal ignored, the write reports EPIPE and the message is retried.
+    private static let pipeSignalIgnored: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return true
+    }()
+
     /// Delivers one message; throws when the program cannot start, fails, or takes longer than `timeout`.
     public func send(_ text: String) throws(NotifyError) {
+        _ = Self.pipeSignalIgnored
         let process = Process()
         guard let program = arguments.first else {
             throw .sendmailFailed(command: command, reason: "no program given")
@@ -56,6 +64,7 @@ public struct Sendmail: Sendable {
             try handle.write(contentsOf: Data(text.utf8))
             try handle.close()
         } catch {
+            try? handle.close()
             process.terminate()
             process.waitUntilExit()
             throw .sendmailFailed(command: command, reason: "it stopped reading the message")
