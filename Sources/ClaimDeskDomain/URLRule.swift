@@ -25,7 +25,60 @@ public enum URLRule {
         return nil
     }
 
-    public static func isValid(_ text: String) -> Bool { problem(in: text) == nil }
+    public static func isValid(_ text: String) -> Bool {
+        var text = text
+        if let answer = text.withUTF8(asciiVerdict) { return answer }
+        return problem(in: text) == nil
+    }
+
+    /// `isValid` for a pure-ASCII text straight from its bytes (the site links every cited URL, several times per
+    /// page, and `problem(in:)` allocates); nil when the text is not ASCII and the full rule must answer.
+    private static func asciiVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var refused = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            switch byte {
+            case 0x00...0x20, 0x7F, 0x22, 0x3C, 0x3E, 0x5C, 0x60: refused = true
+            default: break
+            }
+        }
+        guard bytes.count <= maxLength, !refused else { return false }
+        func lower(_ index: Int) -> UInt8 {
+            let byte = bytes[index]
+            return (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        }
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+            return (0..<prefix.utf8CodeUnitCount).allSatisfy { lower($0) == prefix.utf8Start[$0] }
+        }
+        let schemeLength: Int
+        if hasPrefix("https://") {
+            schemeLength = 8
+        } else if hasPrefix("http://") {
+            schemeLength = 7
+        } else {
+            return false
+        }
+        var end = schemeLength
+        while end < bytes.count, bytes[end] != 0x2F, bytes[end] != 0x3F, bytes[end] != 0x23 { end += 1 }
+        let authority = bytes[schemeLength..<end]
+        if authority.isEmpty || authority.contains(0x40) { return false }
+        var host = authority
+        if let colon = authority.lastIndex(of: 0x3A), !authority[colon...].contains(0x5D) {
+            let port = authority[(colon + 1)...]
+            guard (1...5).contains(port.count), port.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+            host = authority[..<colon]
+        }
+        if host.first == 0x5B {
+            let inner = host.dropFirst().dropLast()
+            return host.count > 2 && host.last == 0x5D
+                && inner.allSatisfy { byte in
+                    (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)
+                        || byte == 0x3A || byte == 0x2E
+                }
+        }
+        return !host.isEmpty && !host.contains(0x3A) && !host.contains(0x5B) && !host.contains(0x5D)
+    }
 
     /// Whitespace, controls, invisible and bidirectional characters, and what HTML or a reader would misread.
     static func isRefused(_ scalar: Unicode.Scalar) -> Bool {

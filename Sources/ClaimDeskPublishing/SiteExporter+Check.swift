@@ -38,15 +38,10 @@ extension SiteExporter {
     /// SHA-256 and size of every file under `root` (symbolic links and other non-regular entries count as files, so
     /// they show up as extra or modified).
     static func measure(_ root: URL) throws -> [String: SiteManifest.File] {
-        guard let walker = FileManager.default.enumerator(atPath: root.path) else {
+        guard let found = POSIXFile.walk(root.path) else {
             throw ExportError.unreadableExport(path: root.path, reason: "the folder cannot be listed")
         }
-        var found: [String] = []
-        while let relative = walker.nextObject() as? String {
-            if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { continue }
-            found.append(relative)
-        }
-        let paths = found
+        let paths = found.filter { !$0.isFolder }.map(\.path)
         let entries = try Parallel.map(count: paths.count) { index in
             let path = paths[index]
             let url = root.appendingPathComponent(path)

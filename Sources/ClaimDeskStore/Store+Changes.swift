@@ -8,29 +8,49 @@ extension Store {
     /// were checked after `watchSince`), newest first per tool, in one statement.
     func changesByTool(since: Int64, watchSince: Int64) throws -> [ToolSlug: [ToolChange]] {
         var result: [ToolSlug: [ToolChange]] = [:]
-        let decoder = DatabaseJSON.decoder()
+        var current: (slug: ToolSlug, id: Int64, change: ToolChange)?
+        func flush() {
+            if let current { result[current.slug, default: []].append(current.change) }
+            current = nil
+        }
         try connection.stream(
             """
-            SELECT tool_slug, seq, day, items FROM claimdesk.change_log
+            SELECT tool_slug, change_id, change_seq, day, ref, kind, old_label, new_label, old_headline, new_headline,
+                   note
+            FROM claimdesk.change_log_items
             WHERE tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since))
                OR tool_slug IN (SELECT lc.tool_slug FROM claimdesk.live_claims lc
                                 JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
                                 WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
-            ORDER BY tool_slug, seq DESC
+            ORDER BY tool_slug, change_seq DESC, change_id, seq
             """
         ) { row in
             let slug = ToolSlug(try row.decode(0, as: String.self))
-            let dayText = try row.decode(2, as: String.self)
-            guard let day = Day(dayText) else {
-                throw StoreError(
-                    .database, "A change of \(slug) has an unreadable day \(dayText)",
-                    hint: "Check the database's DateStyle; nothing was exported.")
+            let id = try row.decode(1, as: Int64.self)
+            if current?.slug != slug || current?.id != id {
+                flush()
+                let dayText = try row.decode(3, as: String.self)
+                guard let day = Self.day(dayText) else {
+                    throw StoreError(
+                        .database, "A change of \(slug) has an unreadable day \(dayText)",
+                        hint: "Check the database's DateStyle; nothing was exported.")
+                }
+                current = (slug, id, ToolChange(seq: try row.decode(2, as: Int64.self), day: day, items: []))
             }
-            let items = try decoder.decode(
-                [ChangeItemRecord].self, from: Data(try row.decode(3, as: String.self).utf8))
-            result[slug, default: []].append(
-                ToolChange(seq: try row.decode(1, as: Int64.self), day: day, items: items.map(\.item)))
+            let refText = try row.decode(4, as: String.self)
+            let kindText = try row.decode(5, as: String.self)
+            guard let ref = ClaimRef(refText), let kind = ToolChange.Kind(rawValue: kindText) else {
+                throw StoreError(
+                    .database, "A change of \(slug) has an unreadable item (\(refText), \(kindText))",
+                    hint: "Check the change_items row; nothing was exported.")
+            }
+            current?.change.items.append(
+                ToolChange.Item(
+                    ref: ref, kind: kind, oldLabel: try row.decode(6, as: String?.self),
+                    newLabel: try row.decode(7, as: String?.self), oldHeadline: try row.decode(8, as: String?.self),
+                    newHeadline: try row.decode(9, as: String?.self), note: try row.decode(10, as: String?.self)))
         }
+        flush()
         return result
     }
 }

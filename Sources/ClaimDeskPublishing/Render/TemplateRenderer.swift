@@ -26,6 +26,8 @@ struct TemplateRenderer {
     /// A context object, classified once when entered. Only the classified form is kept (one reference per frame, so
     /// walking the stack retains little).
     private enum Frame {
+        /// A ClaimDesk view: looked up through `value(_:)`, without casts.
+        case typed(any TemplateObject)
         case parent(any MustacheParent)
         /// Looked up through `Mirror`, as swift-mustache does for plain values.
         case mirror(Any)
@@ -35,6 +37,10 @@ struct TemplateRenderer {
         case none(Any)
 
         init(_ value: Any) {
+            if let typed = value as? any TemplateObject {
+                self = .typed(typed)
+                return
+            }
             var object: Any? = value
             if let custom = value as? MustacheCustomRepresentation { object = custom.representation }
             guard let object else {
@@ -55,6 +61,7 @@ struct TemplateRenderer {
         /// The object as swift-mustache's `{{.}}` sees it.
         var value: Any {
             switch self {
+            case .typed(let typed): typed
             case .parent(let parent): parent
             case .mirror(let object), .leaf(let object), .none(let object): object
             }
@@ -62,6 +69,7 @@ struct TemplateRenderer {
 
         func child(_ name: String) -> Any? {
             switch self {
+            case .typed(let typed): typed.value(name).any
             case .parent(let parent): parent.child(named: name)
             case .mirror(let object): TemplateRenderer.mirrorChild(name, of: object)
             case .leaf, .none: nil
@@ -87,12 +95,14 @@ struct TemplateRenderer {
                 switch try lookup(path) {
                 case .string(let string): append(string, escaping: contentType)
                 case .other(let value): try appendValue(value, escaping: contentType)
+                case .typed(let value): try appendTyped(value, escaping: contentType)
                 case nil: continue
                 }
             case .unescaped(let path):
                 switch try lookup(path) {
                 case .string(let string): append(string, escaping: .text)
                 case .other(let value): try appendValue(value, escaping: .text)
+                case .typed(let value): try appendTyped(value, escaping: .text)
                 case nil: continue
                 }
             case .section(let path, let body):
@@ -123,6 +133,9 @@ struct TemplateRenderer {
             try render(body, contentType: contentType)
             return
         case .other(let other): value = other
+        case .typed(let typed):
+            try renderTypedSection(typed, body: body, contentType: contentType)
+            return
         }
         // Concrete types first (cheap checks); the order of the protocol checks is swift-mustache's.
         if value is Absent { return }
@@ -138,6 +151,44 @@ struct TemplateRenderer {
             return
         default:
             try renderWith(value, body: body, contentType: contentType)
+        }
+    }
+
+    /// A section over a typed value, with swift-mustache's rules: text, numbers and objects are entered, a boolean
+    /// decides, a list repeats, an absent value renders nothing.
+    private mutating func renderTypedSection(
+        _ value: TemplateValue, body: [TemplateNode], contentType: TemplateContentType
+    )
+        throws
+    {
+        switch value {
+        case .missing, .absent: return
+        case .bool(let bool):
+            if bool { try render(body, contentType: contentType) }
+        case .text(let text):
+            stack.append(.leaf(text))
+            defer { stack.removeLast() }
+            try render(body, contentType: contentType)
+        case .int(let int):
+            stack.append(.leaf(int))
+            defer { stack.removeLast() }
+            try render(body, contentType: contentType)
+        case .object(let object):
+            stack.append(.typed(object))
+            defer { stack.removeLast() }
+            try render(body, contentType: contentType)
+        case .list(let items):
+            for item in items {
+                stack.append(.typed(item))
+                defer { stack.removeLast() }
+                try render(body, contentType: contentType)
+            }
+        case .texts(let items):
+            for item in items {
+                stack.append(.leaf(item))
+                defer { stack.removeLast() }
+                try render(body, contentType: contentType)
+            }
         }
     }
 
@@ -165,6 +216,15 @@ struct TemplateRenderer {
             return
         case .string: return
         case .other(let other): value = other
+        case .typed(let typed):
+            switch typed {
+            case .missing, .absent: try render(body, contentType: contentType)
+            case .bool(let bool): if !bool { try render(body, contentType: contentType) }
+            case .list(let items): if items.isEmpty { try renderWith(items, body: body, contentType: contentType) }
+            case .texts(let items): if items.isEmpty { try renderWith(items, body: body, contentType: contentType) }
+            case .text, .int, .object: break
+            }
+            return
         }
         if value is Absent {
             try render(body, contentType: contentType)
@@ -195,12 +255,60 @@ struct TemplateRenderer {
     enum Resolved {
         case string(String)
         case other(Any)
+        case typed(TemplateValue)
     }
 
     private func lookup(_ path: TemplatePath) throws -> Resolved? {
+        if !path.isCurrent, !path.isAnchored, let first = path.components.first,
+            let value = typedLookup(first)
+        {
+            if case .missing = value { return nil }
+            if path.components.count == 1 {
+                if path.transforms.isEmpty { return .typed(value) }
+                // `empty(list)`, the one transform the templates use per claim, without the detour through Any.
+                if path.transforms == ["empty"] {
+                    switch value {
+                    case .list(let items): return .typed(.bool(items.isEmpty))
+                    case .texts(let items): return .typed(.bool(items.isEmpty))
+                    default: break
+                    }
+                }
+            } else if path.transforms.isEmpty {
+                var current = value
+                var consumed = true
+                for name in path.components.dropFirst() {
+                    guard case .object(let inner) = current else {
+                        consumed = false
+                        break
+                    }
+                    current = inner.value(name)
+                    if case .missing = current { return nil }
+                }
+                if consumed { return .typed(current) }
+            }
+        }
         guard let value = try lookupAny(path) else { return nil }
         if let string = value as? String { return .string(string) }
         return .other(value)
+    }
+
+    /// The innermost typed answer for `name` while every frame on the way is a typed view or a plain value (which
+    /// has no names): `.missing` when no frame has it; nil when a frame of another kind is reached first, and the
+    /// general lookup must decide.
+    private func typedLookup(_ name: String) -> TemplateValue? {
+        var index = stack.count - 1
+        while index >= 0 {
+            switch stack[index] {
+            case .typed(let object):
+                let value = object.value(name)
+                if case .missing = value { break }
+                return value
+            case .leaf, .none: break
+            case .parent, .mirror: return nil
+            }
+            index -= 1
+        }
+        return .missing
     }
 
     private func lookupAny(_ path: TemplatePath) throws -> Any? {
@@ -271,6 +379,16 @@ struct TemplateRenderer {
             throw TemplateParser.Unsupported(reason: "templates and lambdas as values")
         } else {
             append(String(describing: Self.unwrapped(value)), escaping: contentType)
+        }
+    }
+
+    private mutating func appendTyped(_ value: TemplateValue, escaping contentType: TemplateContentType) throws {
+        switch value {
+        case .missing, .absent: return
+        case .text(let text): append(text, escaping: contentType)
+        case .int(let int): append(String(int), escaping: contentType)
+        case .bool(let bool): append(bool ? "true" : "false", escaping: contentType)
+        case .object, .list, .texts: if let any = value.any { try appendValue(any, escaping: contentType) }
         }
     }
 

@@ -7,9 +7,4 @@ import Mustache
 struct Absent: MustacheCustomRenderable {
     var renderText: String { "" }
     var isNull: Bool { true }
-
-    static func text(_ value: String?) -> Any {
-        guard let value, !value.isEmpty else { return Absent() }
-        return value
-    }
 }

@@ -3,7 +3,7 @@ import Mustache
 
 /// A badge or verdict pill in a template: `{{label}}`, `{{tone}}` (good/bad/neutral, for the CSS class), `{{topic}}`,
 /// `{{verdict}}`.
-struct BadgeView: MustacheParent {
+struct BadgeView: TemplateObject {
     let label: String
     let tone: Tone
     let topic: String
@@ -23,13 +23,13 @@ struct BadgeView: MustacheParent {
         self.verdict = verdict.key.rawValue
     }
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "label": label
-        case "tone": tone.rawValue
-        case "topic": topic
-        case "verdict": verdict
-        default: nil
+        case "label": .text(label)
+        case "tone": .text(tone.rawValue)
+        case "topic": .text(topic)
+        case "verdict": .text(verdict)
+        default: .missing
         }
     }
 }

@@ -3,29 +3,29 @@ import Mustache
 
 /// One "What changed" entry in `changes.mustache`: `{{day}}`, `{{material}}`, `{{correction}}` (a retraction is
 /// among its items), `{{#items}}` → `{{heading}}`, `{{kind}}`, `{{text}}` (the change in plain words).
-struct ChangeView: MustacheParent {
+struct ChangeView: TemplateObject {
     let change: PageChange
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "day": DayText.string(change.day)
-        case "seq": String(change.seq)
-        case "material": change.material
-        case "correction": change.items.contains { $0.kind == .retracted }
-        case "items": change.items.map(Item.init)
-        default: nil
+        case "day": .text(DayText.string(change.day))
+        case "seq": .text(String(change.seq))
+        case "material": .bool(change.material)
+        case "correction": .bool(change.items.contains { $0.kind == .retracted })
+        case "items": .list(change.items.map(Item.init))
+        default: .missing
         }
     }
 
-    struct Item: MustacheParent {
+    struct Item: TemplateObject {
         let item: PageChange.Item
 
-        func child(named name: String) -> Any? {
+        func value(_ name: String) -> TemplateValue {
             switch name {
-            case "heading": item.heading
-            case "kind": item.kind.rawValue
-            case "text": ChangeText.sentence(item)
-            default: nil
+            case "heading": .text(item.heading)
+            case "kind": .text(item.kind.rawValue)
+            case "text": .text(ChangeText.sentence(item))
+            default: .missing
             }
         }
     }

@@ -5,7 +5,7 @@ import Mustache
 /// BadgeView), `{{headline}}`, `{{#paragraphs}}{{.}}{{/paragraphs}}` (the body split at blank lines),
 /// `{{confidence}}`, `{{verifiedOn}}`, `{{stale}}`, `{{#sourceRefs}}…{{/sourceRefs}}`, and for plan-tier claims
 /// `{{tierName}}` and `{{topicHeading}}` (present when the tier list spans several topics).
-struct ClaimView: MustacheParent {
+struct ClaimView: TemplateObject {
     let claim: PageClaim
     let sourceRefs: [SourceRefView]
     let tierName: String?
@@ -20,29 +20,29 @@ struct ClaimView: MustacheParent {
         self.topicHeading = topicHeading
     }
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
         case "anchor":
             if let tier = claim.ref.tier {
-                "tier-\(tier.rawValue)-\(claim.topic.rawValue)"
+                .text("tier-\(tier.rawValue)-\(claim.topic.rawValue)")
             } else {
-                claim.topic.rawValue
+                .text(claim.topic.rawValue)
             }
-        case "topic": claim.topic.rawValue
-        case "heading": claim.heading
-        case "question": claim.question
-        case "verdict": claim.verdict.map { BadgeView($0, topic: claim.topic) } ?? Absent()
-        case "headline": Absent.text(claim.headline)
-        case "paragraphs": Self.paragraphs(claim.body)
-        case "confidence": claim.confidence.rawValue
-        case "verifiedOn": DayText.string(claim.verifiedOn)
-        case "stale": claim.stale
+        case "topic": .text(claim.topic.rawValue)
+        case "heading": .text(claim.heading)
+        case "question": .text(claim.question)
+        case "verdict": claim.verdict.map { .object(BadgeView($0, topic: claim.topic)) } ?? .absent
+        case "headline": .nonEmpty(claim.headline)
+        case "paragraphs": .texts(Self.paragraphs(claim.body))
+        case "confidence": .text(claim.confidence.rawValue)
+        case "verifiedOn": .text(DayText.string(claim.verifiedOn))
+        case "stale": .bool(claim.stale)
         // A cited quote is gone from its source: readers are told plainly, without waiting for an editor.
-        case "quoteMissing": claim.citations.contains { $0.sourceState == .quoteMissing }
-        case "sourceRefs": sourceRefs
-        case "tierName": Absent.text(tierName)
-        case "topicHeading": Absent.text(topicHeading)
-        default: nil
+        case "quoteMissing": .bool(claim.citations.contains { $0.sourceState == .quoteMissing })
+        case "sourceRefs": .list(sourceRefs)
+        case "tierName": .nonEmpty(tierName)
+        case "topicHeading": .nonEmpty(topicHeading)
+        default: .missing
         }
     }
 

@@ -2,14 +2,14 @@ import ClaimDeskDomain
 import Mustache
 
 /// A FAQ entry in a template: `{{question}}`, `{{answer}}`.
-struct FAQView: MustacheParent {
+struct FAQView: TemplateObject {
     let entry: FAQEntry
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "question": entry.question
-        case "answer": entry.answer
-        default: nil
+        case "question": .text(entry.question)
+        case "answer": .text(entry.answer)
+        default: .missing
         }
     }
 }

@@ -3,16 +3,16 @@ import Mustache
 
 /// The root object of `index.mustache`: `{{site.…}}`, `{{#tools}}` (LinkViews with category, badges, dates),
 /// `{{count}}`.
-struct IndexView: MustacheParent {
+struct IndexView: TemplateObject {
     let site: SiteView
     let tools: [ToolSummary]
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "site": site
-        case "tools": tools.map(LinkView.init)
-        case "count": tools.count
-        default: nil
+        case "site": .object(site)
+        case "tools": .list(tools.map(LinkView.init))
+        case "count": .int(tools.count)
+        default: .missing
         }
     }
 }

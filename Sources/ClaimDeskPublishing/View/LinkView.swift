@@ -3,7 +3,7 @@ import Mustache
 
 /// A link to a tool page: `{{name}}`, `{{slug}}`, `{{href}}` (present only for http(s) URLs; `{{hasHref}}` says whether it is), and on the index
 /// `{{category}}`, `{{#badges}}…{{/badges}}`, `{{lastVerified}}`, `{{confidence}}`, `{{stale}}`.
-struct LinkView: MustacheParent {
+struct LinkView: TemplateObject {
     let name: String
     let slug: String
     let url: String
@@ -23,18 +23,18 @@ struct LinkView: MustacheParent {
         self.summary = summary
     }
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "slug": slug
-        case "href": SafeURL.href(url) ?? Absent()
-        case "hasHref": SafeURL.href(url) != nil
-        case "category": Absent.text(summary?.category)
-        case "badges": summary?.badges.map(BadgeView.init) ?? []
-        case "lastVerified": Absent.text(summary.map { DayText.string($0.lastVerified) })
-        case "confidence": Absent.text(summary?.confidence.rawValue)
-        case "stale": summary?.stale ?? false
-        default: nil
+        case "name": .text(self.name)
+        case "slug": .text(slug)
+        case "href": SafeURL.href(url).map { .text($0) } ?? .absent
+        case "hasHref": .bool(SafeURL.href(url) != nil)
+        case "category": .nonEmpty(summary?.category)
+        case "badges": .list(summary?.badges.map(BadgeView.init) ?? [])
+        case "lastVerified": .nonEmpty(summary.map { DayText.string($0.lastVerified) })
+        case "confidence": .nonEmpty(summary?.confidence.rawValue)
+        case "stale": .bool(summary?.stale ?? false)
+        default: .missing
         }
     }
 }

@@ -2,36 +2,36 @@ import Mustache
 
 /// The root of `notice.mustache`: `{{title}}`, `{{siteTitle}}`, `{{lang}}`, `{{#paragraphs}}`, `{{#form}}` →
 /// `{{actionHref}} {{token}} {{button}}`, `{{linkHref}}`, `{{linkText}}`.
-struct NoticeView: MustacheParent {
+struct NoticeView: TemplateObject {
     let notice: Notice
     let siteTitle: String
     let language: String
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "title": notice.title
-        case "siteTitle": siteTitle
-        case "lang": language
-        case "paragraphs": notice.paragraphs
-        case "form": notice.button.map(Form.init) ?? Absent()
-        case "linkHref": notice.link.flatMap { SafeURL.href($0.url) } ?? Absent()
-        case "linkText": notice.link?.text ?? ""
-        default: nil
+        case "title": .text(notice.title)
+        case "siteTitle": .text(siteTitle)
+        case "lang": .text(language)
+        case "paragraphs": .texts(notice.paragraphs)
+        case "form": notice.button.map { .object(Form(button: $0)) } ?? .absent
+        case "linkHref": notice.link.flatMap { SafeURL.href($0.url) }.map { .text($0) } ?? .absent
+        case "linkText": .text(notice.link?.text ?? "")
+        default: .missing
         }
     }
 
-    struct Form: MustacheParent {
+    struct Form: TemplateObject {
         let button: Notice.Button
 
-        func child(named name: String) -> Any? {
+        func value(_ name: String) -> TemplateValue {
             switch name {
             // The service's own paths are relative ("/confirm"); anything else must be http(s).
             case "actionHref":
                 button.action.hasPrefix("/") && !button.action.hasPrefix("//")
-                    ? button.action : (SafeURL.href(button.action) ?? Absent())
-            case "token": button.token
-            case "button": button.label
-            default: nil
+                    ? .text(button.action) : (SafeURL.href(button.action).map { .text($0) } ?? .absent)
+            case "token": .text(button.token)
+            case "button": .text(button.label)
+            default: .missing
             }
         }
     }

@@ -3,18 +3,18 @@ import Mustache
 
 /// The notify-me block in a template: `{{heading}}`, `{{text}}`, `{{fineprint}}`, `{{actionHref}}` (present only when
 /// the configured endpoint is an http(s) URL), `{{toolSlug}}`.
-struct NotifyView: MustacheParent {
+struct NotifyView: TemplateObject {
     let notify: NotifyBlock
     let toolSlug: String
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "heading": notify.heading
-        case "text": notify.text
-        case "fineprint": notify.fineprint
-        case "actionHref": SafeURL.href(notify.action) ?? Absent()
-        case "toolSlug": toolSlug
-        default: nil
+        case "heading": .text(notify.heading)
+        case "text": .text(notify.text)
+        case "fineprint": .text(notify.fineprint)
+        case "actionHref": SafeURL.href(notify.action).map { .text($0) } ?? .absent
+        case "toolSlug": .text(toolSlug)
+        default: .missing
         }
     }
 }

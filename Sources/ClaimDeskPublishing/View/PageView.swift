@@ -7,7 +7,7 @@ import Mustache
 /// `tierName`), `{{#hipaa}}` (HIPAAView), `{{lastVerified}}`, `{{confidence}}`, `{{stale}}`, `{{termsChange}}`,
 /// `{{#notify}}` (NotifyView), `{{#faq}}` (FAQViews), `{{#sources}}` (SourceViews), `{{generalDisclaimer}}`,
 /// `{{#otherTools}}` (LinkViews), `{{allToolsHref}}`, `{{jsonLD}}` (pre-escaped JSON; the only triple-mustache value).
-struct PageView: MustacheParent {
+struct PageView: TemplateObject {
     let page: ToolPage
     let site: SiteView
     let jsonLD: String?
@@ -24,34 +24,35 @@ struct PageView: MustacheParent {
         self.sourceNumbers = numbers
     }
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "site": site
-        case "title": page.title
-        case "description": description
-        case "tool": ToolView(tool: page.tool)
-        case "mainBadges": page.badges.filter { $0.section != .hipaa }.map(BadgeView.init)
-        case "sections": page.sections.map { ClaimView($0, sourceNumbers: sourceNumbers) }
-        case "editorial": page.editorial.map { ClaimView($0, sourceNumbers: sourceNumbers) }
-        case "tierVerdicts": tierViews
-        case "hipaa": page.hipaa.map { HIPAAView(section: $0, sourceNumbers: sourceNumbers) } ?? Absent()
-        case "lastVerified": DayText.string(page.lastVerified)
-        case "confidence": page.confidence.rawValue
-        case "stale": page.stale
-        case "termsChange": page.disclaimers.termsChange
+        case "site": .object(site)
+        case "title": .text(page.title)
+        case "description": .text(description)
+        case "tool": .object(ToolView(tool: page.tool))
+        case "mainBadges": .list(page.badges.filter { $0.section != .hipaa }.map(BadgeView.init))
+        case "sections": .list(page.sections.map { ClaimView($0, sourceNumbers: sourceNumbers) })
+        case "editorial": .list(page.editorial.map { ClaimView($0, sourceNumbers: sourceNumbers) })
+        case "tierVerdicts": .list(tierViews)
+        case "hipaa": page.hipaa.map { .object(HIPAAView(section: $0, sourceNumbers: sourceNumbers)) } ?? .absent
+        case "lastVerified": .text(DayText.string(page.lastVerified))
+        case "confidence": .text(page.confidence.rawValue)
+        case "stale": .bool(page.stale)
+        case "termsChange": .text(page.disclaimers.termsChange)
         case "notify":
             // No endpoint, no promise: the section shows only with a form that a service answers.
-            page.notify.action.isEmpty ? Absent() : NotifyView(notify: page.notify, toolSlug: page.tool.slug.rawValue)
-        case "faq": page.faq.map(FAQView.init)
+            page.notify.action.isEmpty
+                ? .absent : .object(NotifyView(notify: page.notify, toolSlug: page.tool.slug.rawValue))
+        case "faq": .list(page.faq.map(FAQView.init))
         case "sources":
-            page.sources.enumerated().map { SourceView(source: $1, number: $0 + 1, anchored: true) }
-        case "generalDisclaimer": page.disclaimers.general
-        case "otherTools": page.otherTools.map(LinkView.init)
-        case "allToolsHref": SafeURL.href(page.allToolsURL) ?? Absent()
-        case "jsonLD": Absent.text(jsonLD)
-        case "changes": page.changes.map(ChangeView.init)
-        case "changesFeedHref": SafeURL.href(page.tool.url + SitePaths.toolFeedName) ?? Absent()
-        default: nil
+            .list(page.sources.enumerated().map { SourceView(source: $1, number: $0 + 1, anchored: true) })
+        case "generalDisclaimer": .text(page.disclaimers.general)
+        case "otherTools": .list(page.otherTools.map(LinkView.init))
+        case "allToolsHref": SafeURL.href(page.allToolsURL).map { .text($0) } ?? .absent
+        case "jsonLD": .nonEmpty(jsonLD)
+        case "changes": .list(page.changes.map(ChangeView.init))
+        case "changesFeedHref": SafeURL.href(page.tool.url + SitePaths.toolFeedName).map { .text($0) } ?? .absent
+        default: .missing
         }
     }
 

@@ -3,20 +3,20 @@ import Mustache
 /// Site-wide values every template can use: `{{site.title}}`, `{{site.description}}`, `{{site.lang}}`,
 /// `{{site.homeURL}}`, `{{site.feedURL}}`, `{{site.apiURL}}`, `{{site.stylesheetHref}}` (the shared stylesheet, relative
 /// to the page so it also works from `file://`; absent when the page should inline the CSS instead).
-struct SiteView: MustacheParent {
+struct SiteView: TemplateObject {
     let config: SiteConfig
     var stylesheetHref: String? = nil
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "title": config.siteTitle
-        case "description": config.siteDescription
-        case "lang": config.language
-        case "homeURL": config.homeURL
-        case "feedURL": config.feedURL
-        case "apiURL": config.toolsAPIURL
-        case "stylesheetHref": stylesheetHref.map { $0 as Any } ?? Absent()
-        default: nil
+        case "title": .text(config.siteTitle)
+        case "description": .text(config.siteDescription)
+        case "lang": .text(config.language)
+        case "homeURL": .text(config.homeURL)
+        case "feedURL": .text(config.feedURL)
+        case "apiURL": .text(config.toolsAPIURL)
+        case "stylesheetHref": stylesheetHref.map { .text($0) } ?? .absent
+        default: .missing
         }
     }
 }

@@ -1,14 +1,14 @@
 import Mustache
 
 /// A footnote link from a claim to its entry in the page's Sources list: `{{number}}`, `{{anchor}}`.
-struct SourceRefView: MustacheParent {
+struct SourceRefView: TemplateObject {
     let number: Int
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "number": number
-        case "anchor": "source-\(number)"
-        default: nil
+        case "number": .int(number)
+        case "anchor": .text("source-\(number)")
+        default: .missing
         }
     }
 }

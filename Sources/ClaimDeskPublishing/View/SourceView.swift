@@ -4,27 +4,27 @@ import Mustache
 /// A cited source in a template: `{{url}}` (always shown as text), `{{href}}` (present only for http(s) URLs — the
 /// only value that may go into `href`; `{{hasHref}}` says whether it is), `{{title}}`, `{{#supports}}{{.}}{{/supports}}` (or `{{oneSupport}}` / `{{manySupports}}`: one sentence inline, several as a list), `{{dated}}`,
 /// `{{archivedHref}}`, `{{number}}` and `{{anchor}}` (present in the page's Sources list only).
-struct SourceView: MustacheParent {
+struct SourceView: TemplateObject {
     let source: PageSource
     let number: Int
     let anchored: Bool
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "url": source.url
-        case "href": SafeURL.href(source.url) ?? Absent()
-        case "hasHref": SafeURL.href(source.url) != nil
-        case "title": Absent.text(source.title)
-        case "supports": source.supports
+        case "url": .text(source.url)
+        case "href": SafeURL.href(source.url).map { .text($0) } ?? .absent
+        case "hasHref": .bool(SafeURL.href(source.url) != nil)
+        case "title": .nonEmpty(source.title)
+        case "supports": .texts(source.supports)
         // One "Supports:" per source: a single sentence inline, several as one compact list under it.
-        case "oneSupport": source.supports.count == 1 ? source.supports[0] : Absent()
-        case "manySupports": source.supports.count > 1 ? source.supports : []
-        case "quotes": source.quotes
-        case "dated": DayText.string(source.dated)
-        case "archivedHref": source.archivedURL.flatMap(SafeURL.href) ?? Absent()
-        case "number": number
-        case "anchor": anchored ? "source-\(number)" : Absent()
-        default: nil
+        case "oneSupport": source.supports.count == 1 ? .text(source.supports[0]) : .absent
+        case "manySupports": .texts(source.supports.count > 1 ? source.supports : [])
+        case "quotes": .texts(source.quotes)
+        case "dated": .text(DayText.string(source.dated))
+        case "archivedHref": source.archivedURL.flatMap(SafeURL.href).map { .text($0) } ?? .absent
+        case "number": .int(number)
+        case "anchor": anchored ? .text("source-\(number)") : .absent
+        default: .missing
         }
     }
 }

@@ -2,19 +2,19 @@ import ClaimDeskDomain
 import Mustache
 
 /// `{{#tool}}` on a page: the officialURL is always text, `officialHref` is present only for http(s) URLs.
-struct ToolView: MustacheParent {
+struct ToolView: TemplateObject {
     let tool: PageTool
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "name": tool.name
-        case "slug": tool.slug.rawValue
-        case "category": tool.category
-        case "url": tool.url
-        case "apiURL": tool.apiURL
-        case "officialURL": tool.officialURL
-        case "officialHref": SafeURL.href(tool.officialURL) ?? Absent()
-        default: nil
+        case "name": .text(tool.name)
+        case "slug": .text(tool.slug.rawValue)
+        case "category": .text(tool.category)
+        case "url": .text(tool.url)
+        case "apiURL": .text(tool.apiURL)
+        case "officialURL": .text(tool.officialURL)
+        case "officialHref": SafeURL.href(tool.officialURL).map { .text($0) } ?? .absent
+        default: .missing
         }
     }
 }

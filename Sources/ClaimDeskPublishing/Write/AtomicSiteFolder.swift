@@ -201,13 +201,7 @@ struct AtomicSiteFolder {
 
     /// Relative paths of the files (and optionally folders) under `root`.
     static func listFiles(_ root: URL, includingFolders: Bool = false) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        var result: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let isFolder = (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory
-            if !isFolder || includingFolders { result.append(relative) }
-        }
-        return result
+        (POSIXFile.walk(root.path) ?? []).filter { includingFolders || !$0.isFolder }.map(\.path)
     }
 
     #if os(Linux)

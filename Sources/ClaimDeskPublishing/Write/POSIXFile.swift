@@ -115,6 +115,35 @@ enum POSIXFile {
         close(fd)
     }
 
+    /// Relative paths under `root`, depth first, with whether each is a folder (symbolic links are not followed and
+    /// count as files). `nil` when `root` cannot be listed. readdir's entry types answer without a `stat` per file:
+    /// FileManager's enumerator also looked up each file's owner and group in /etc/passwd and /etc/group, which
+    /// cost an export of 3,000 files about 1.8 s.
+    static func walk(_ root: String) -> [(path: String, isFolder: Bool)]? {
+        var result: [(path: String, isFolder: Bool)] = []
+        func visit(_ folder: String, prefix: String) -> Bool {
+            guard let handle = opendir(folder) else { return false }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let full = folder + "/" + name
+                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                let relative = prefix + name
+                result.append((relative, isFolder))
+                if isFolder { _ = visit(full, prefix: relative + "/") }
+            }
+            return true
+        }
+        return visit(root, prefix: "") ? result : nil
+    }
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
