@@ -183,23 +183,22 @@ extension Store {
         }
         try flushTool()
 
-        struct Change: Decodable {
-            var seq: Int64
-            var kind: ChangeEvent.Kind
-            var ref: ClaimRef
-            var tool_name: String
-            var at: Date
-            var summary: String
-        }
-        let changes = try call(
-            """
-            SELECT coalesce(jsonb_agg(jsonb_build_object('seq', c.seq, 'kind', c.kind, 'ref', c.ref,
-                'tool_name', t.name, 'at', c.at, 'summary', c.summary) ORDER BY c.seq DESC), '[]')
-            FROM (SELECT * FROM claimdesk.published_changes ORDER BY seq DESC LIMIT \(feedLimit)) c
-            JOIN claimdesk.tools t ON t.slug = c.tool_slug
-            """, as: [Change].self
-        ).map {
-            ChangeEvent(seq: $0.seq, kind: $0.kind, ref: $0.ref, toolName: $0.tool_name, at: $0.at, summary: $0.summary)
+        var changes: [ChangeEvent] = []
+        try connection.stream(
+            "SELECT seq, kind, ref, tool_name, at, summary FROM claimdesk.recent_changes(\(feedLimit))"
+        ) { row in
+            let kindText = try row.decode(1, as: String.self)
+            let refText = try row.decode(2, as: String.self)
+            guard let kind = ChangeEvent.Kind(rawValue: kindText), let ref = ClaimRef(refText) else {
+                throw StoreError(
+                    .database, "A publication has an unreadable kind or claim (\(kindText), \(refText))",
+                    hint: "Check the publications row; nothing was exported.")
+            }
+            changes.append(
+                ChangeEvent(
+                    seq: try row.decode(0, as: Int64.self), kind: kind, ref: ref,
+                    toolName: try row.decode(3, as: String.self), at: try row.decode(4, as: Date.self),
+                    summary: try row.decode(5, as: String.self)))
         }
         var snapshot = ExportSnapshot(topics: topics, changes: changes, seq: seq, toolSeqs: toolSeqs)
         snapshot.watchSeq = watchSeq
