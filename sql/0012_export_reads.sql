@@ -34,17 +34,23 @@ GRANT SELECT ON claimdesk.change_log_items TO claimdesk_exporter, claimdesk_edit
 -- before its LIMIT applies (90 ms at 1,000 tools, growing with the history); this takes the newest first.
 CREATE FUNCTION claimdesk.recent_changes(p_limit int)
 RETURNS TABLE (seq bigint, kind text, tool_slug text, tool_name text, ref text, at timestamptz, summary text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = claimdesk, pg_temp AS $$
+-- plpgsql, not sql: its first plans are made for the actual limit; a SQL function's generic plan assumed a large
+-- one and joined everything (28 ms instead of 0.6 ms).
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = claimdesk, pg_temp AS $$
+BEGIN
+    IF NOT claimdesk.holds('exporter|editor|reviewer|admin') THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
     SELECT p.seq, p.kind, p.tool_slug, t.name,
            c.tool_slug || coalesce('/' || c.tier_slug, '') || ':' || c.topic_key, p.at,
            CASE p.kind WHEN 'retracted' THEN coalesce(p.note, '') ELSE r.headline END
-    FROM (SELECT * FROM claimdesk.publications ORDER BY seq DESC LIMIT greatest(p_limit, 0)) p
+    FROM (SELECT * FROM claimdesk.publications x ORDER BY x.seq DESC LIMIT greatest(p_limit, 0)) p
     JOIN claimdesk.claims c ON c.id = p.claim_id
     JOIN claimdesk.revisions r ON r.id = p.revision_id
     JOIN claimdesk.tools t ON t.slug = p.tool_slug
-    WHERE (SELECT claimdesk.holds('exporter|editor|reviewer|admin'))
-    ORDER BY p.seq DESC
-$$;
+    ORDER BY p.seq DESC;
+END $$;
 
 REVOKE EXECUTE ON FUNCTION claimdesk.recent_changes(int) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION claimdesk.recent_changes(int)

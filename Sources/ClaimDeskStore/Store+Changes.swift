@@ -18,7 +18,8 @@ extension Store {
             SELECT tool_slug, change_id, change_seq, day, ref, kind, old_label, new_label, old_headline, new_headline,
                    note
             FROM claimdesk.change_log_items
-            WHERE tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since))
+            WHERE \(since)::bigint < 0
+               OR tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since))
                OR tool_slug IN (SELECT lc.tool_slug FROM claimdesk.live_claims lc
                                 JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
                                 WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))

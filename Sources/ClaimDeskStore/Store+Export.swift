@@ -80,7 +80,8 @@ extension Store {
         try connection.stream(
             """
             SELECT t.tool_slug, t.slug, t.name FROM claimdesk.tiers t
-            WHERE t.tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since))
+            WHERE \(since)::bigint < 0
+               OR t.tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since))
                OR t.tool_slug IN (SELECT lc.tool_slug FROM claimdesk.live_claims lc
                                   JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
                                   WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
@@ -107,18 +108,21 @@ extension Store {
             current = nil
         }
         // MATERIALIZED: each tool's last sequence is computed once per tool, not once per citation row (PostgreSQL
-        // would otherwise inline the CTE and run the subquery for every row of the join).
+        // would otherwise inline the CTE and join it for every row). A full export (`since` < 0) reads every tool
+        // that was ever published: the planner folds `$n < 0` to true with the value bound, and drops the filter.
         try connection.stream(
             """
             WITH touched AS MATERIALIZED (
-                SELECT c.tool_slug,
-                       (SELECT max(p.seq) FROM claimdesk.publication_log p WHERE p.tool_slug = c.tool_slug) AS last_seq
-                FROM (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)
+                SELECT p.tool_slug, max(p.seq) AS last_seq FROM claimdesk.publication_log p
+                WHERE \(since)::bigint < 0
+                   OR p.tool_slug IN (
+                      SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)
                       UNION
                       -- Tools whose live citations' sources were checked since: their source states may differ.
                       SELECT lc.tool_slug FROM claimdesk.live_claims lc
                       JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
-                      WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince))) c)
+                      WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
+                GROUP BY p.tool_slug)
             SELECT t.slug, t.name, t.category, t.official_url, x.last_seq,
                    lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
                    lc.verified_on, lc.publish_seq, lc.published_at,

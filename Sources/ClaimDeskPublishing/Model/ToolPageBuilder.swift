@@ -188,10 +188,20 @@ struct ToolPageBuilder: Sendable {
     /// ("Does not train on your data."), and the headline adds detail only when it says more than a bare yes or no —
     /// out of its question, "No." would answer nothing ("Quillmate Teams: No.").
     static func tierAnswer(_ claim: PageClaim) -> String {
-        let headline = claim.headline.trimmingCharacters(in: .whitespacesAndNewlines)
+        let headline = Self.trimmed(claim.headline)
         guard let label = claim.verdict?.label else { return Self.sentence(headline) }
         let words = headline.split(whereSeparator: { $0 == " " }).count
         return words < 4 ? Self.sentence(label) : "\(Self.sentence(label)) \(Self.sentence(headline))"
+    }
+
+    /// `text` without surrounding whitespace; a text that starts and ends with visible ASCII, as nearly all do, is
+    /// returned as it is instead of going through NSString.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// `text` ending with a full stop (or the question or exclamation mark it has).
