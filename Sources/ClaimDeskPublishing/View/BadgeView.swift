@@ -3,7 +3,7 @@ import Mustache
 
 /// A badge or verdict pill in a template: `{{label}}`, `{{tone}}` (good/bad/neutral, for the CSS class), `{{topic}}`,
 /// `{{verdict}}`.
-struct BadgeView: TemplateObject {
+final class BadgeView: TemplateObject {
     let label: String
     let tone: Tone
     let topic: String

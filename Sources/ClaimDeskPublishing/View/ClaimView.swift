@@ -5,7 +5,7 @@ import Mustache
 /// BadgeView), `{{headline}}`, `{{#paragraphs}}{{.}}{{/paragraphs}}` (the body split at blank lines),
 /// `{{confidence}}`, `{{verifiedOn}}`, `{{stale}}`, `{{#sourceRefs}}…{{/sourceRefs}}`, and for plan-tier claims
 /// `{{tierName}}` and `{{topicHeading}}` (present when the tier list spans several topics).
-struct ClaimView: TemplateObject {
+final class ClaimView: TemplateObject {
     let claim: PageClaim
     let sourceRefs: [SourceRefView]
     let tierName: String?

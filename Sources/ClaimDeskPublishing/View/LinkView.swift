@@ -3,7 +3,7 @@ import Mustache
 
 /// A link to a tool page: `{{name}}`, `{{slug}}`, `{{href}}` (present only for http(s) URLs; `{{hasHref}}` says whether it is), and on the index
 /// `{{category}}`, `{{#badges}}…{{/badges}}`, `{{lastVerified}}`, `{{confidence}}`, `{{stale}}`.
-struct LinkView: TemplateObject {
+final class LinkView: TemplateObject {
     let name: String
     let slug: String
     let url: String

@@ -7,7 +7,7 @@ import Mustache
 /// `tierName`), `{{#hipaa}}` (HIPAAView), `{{lastVerified}}`, `{{confidence}}`, `{{stale}}`, `{{termsChange}}`,
 /// `{{#notify}}` (NotifyView), `{{#faq}}` (FAQViews), `{{#sources}}` (SourceViews), `{{generalDisclaimer}}`,
 /// `{{#otherTools}}` (LinkViews), `{{allToolsHref}}`, `{{jsonLD}}` (pre-escaped JSON; the only triple-mustache value).
-struct PageView: TemplateObject {
+final class PageView: TemplateObject {
     let page: ToolPage
     let site: SiteView
     let jsonLD: String?
@@ -31,7 +31,7 @@ struct PageView: TemplateObject {
         case "description": .text(description)
         case "tool": .object(ToolView(tool: page.tool))
         case "mainBadges": .list(page.badges.filter { $0.section != .hipaa }.map(BadgeView.init))
-        case "sections": .list(page.sections.map { ClaimView($0, sourceNumbers: sourceNumbers) })
+        case "sections": .list(sectionViews)
         case "editorial": .list(page.editorial.map { ClaimView($0, sourceNumbers: sourceNumbers) })
         case "tierVerdicts": .list(tierViews)
         case "hipaa": page.hipaa.map { .object(HIPAAView(section: $0, sourceNumbers: sourceNumbers)) } ?? .absent
@@ -44,8 +44,7 @@ struct PageView: TemplateObject {
             page.notify.action.isEmpty
                 ? .absent : .object(NotifyView(notify: page.notify, toolSlug: page.tool.slug.rawValue))
         case "faq": .list(page.faq.map(FAQView.init))
-        case "sources":
-            .list(page.sources.enumerated().map { SourceView(source: $1, number: $0 + 1, anchored: true) })
+        case "sources": .list(sourceViews)
         case "generalDisclaimer": .text(page.disclaimers.general)
         case "otherTools": .list(page.otherTools.map(LinkView.init))
         case "allToolsHref": SafeURL.href(page.allToolsURL).map { .text($0) } ?? .absent
@@ -61,7 +60,14 @@ struct PageView: TemplateObject {
         page.sections.first(where: { !$0.headline.isEmpty })?.headline ?? page.title
     }
 
-    private var tierViews: [ClaimView] {
+    /// Built once per page: the templates ask for these lists more than once (`empty(…)`, then the section).
+    private lazy var sectionViews: [ClaimView] = page.sections.map { ClaimView($0, sourceNumbers: sourceNumbers) }
+    private lazy var tierViews: [ClaimView] = makeTierViews()
+    private lazy var sourceViews: [SourceView] = page.sources.enumerated().map {
+        SourceView(source: $1, number: $0 + 1, anchored: true)
+    }
+
+    private func makeTierViews() -> [ClaimView] {
         let topics = Set(page.tierVerdicts.map(\.claim.topic))
         return page.tierVerdicts.map {
             ClaimView(

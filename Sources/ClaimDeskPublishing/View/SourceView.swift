@@ -4,10 +4,16 @@ import Mustache
 /// A cited source in a template: `{{url}}` (always shown as text), `{{href}}` (present only for http(s) URLs — the
 /// only value that may go into `href`; `{{hasHref}}` says whether it is), `{{title}}`, `{{#supports}}{{.}}{{/supports}}` (or `{{oneSupport}}` / `{{manySupports}}`: one sentence inline, several as a list), `{{dated}}`,
 /// `{{archivedHref}}`, `{{number}}` and `{{anchor}}` (present in the page's Sources list only).
-struct SourceView: TemplateObject {
+final class SourceView: TemplateObject {
     let source: PageSource
     let number: Int
     let anchored: Bool
+
+    init(source: PageSource, number: Int, anchored: Bool) {
+        self.source = source
+        self.number = number
+        self.anchored = anchored
+    }
 
     func value(_ name: String) -> TemplateValue {
         switch name {
