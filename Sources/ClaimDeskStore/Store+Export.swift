@@ -110,19 +110,14 @@ extension Store {
         // MATERIALIZED: each tool's last sequence is computed once per tool, not once per citation row (PostgreSQL
         // would otherwise inline the CTE and join it for every row). A full export (`since` < 0) reads every tool
         // that was ever published: the planner folds `$n < 0` to true with the value bound, and drops the filter.
-        try connection.stream(
-            """
+        // It joins the whole catalogue with hashes; an incremental export reads its few tools through the indexes
+        // (the OFFSET 0 laterals keep the security-barrier views from being joined whole: 178 ms → 10 ms for one
+        // tool of 1,000).
+        let rows: Query =
+            since < 0
+            ? """
             WITH touched AS MATERIALIZED (
-                SELECT p.tool_slug, max(p.seq) AS last_seq FROM claimdesk.publication_log p
-                WHERE \(since)::bigint < 0
-                   OR p.tool_slug IN (
-                      SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)
-                      UNION
-                      -- Tools whose live citations' sources were checked since: their source states may differ.
-                      SELECT lc.tool_slug FROM claimdesk.live_claims lc
-                      JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
-                      WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
-                GROUP BY p.tool_slug)
+                SELECT p.tool_slug, max(p.seq) AS last_seq FROM claimdesk.publication_log p GROUP BY p.tool_slug)
             SELECT t.slug, t.name, t.category, t.official_url, x.last_seq,
                    lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
                    lc.verified_on, lc.publish_seq, lc.published_at,
@@ -136,7 +131,33 @@ extension Store {
                    ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
             ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
             """
-        ) { row in
+            : """
+            WITH touched AS MATERIALIZED (
+                SELECT p.tool_slug, max(p.seq) AS last_seq FROM claimdesk.publication_log p
+                WHERE p.tool_slug IN (
+                      SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)
+                      UNION
+                      -- Tools whose live citations' sources were checked since: their source states may differ.
+                      SELECT lc.tool_slug FROM claimdesk.live_claims lc
+                      JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
+                      WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
+                GROUP BY p.tool_slug),
+            states AS MATERIALIZED (SELECT * FROM claimdesk.live_source_states())
+            SELECT t.slug, t.name, t.category, t.official_url, x.last_seq,
+                   lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
+                   lc.verified_on, lc.publish_seq, lc.published_at,
+                   ci.url, ci.supports, ci.dated, ci.title, ci.archived_url, ci.quote, ss.state,
+                   to_char(ss.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+            FROM touched x
+            JOIN claimdesk.tools t ON t.slug = x.tool_slug
+            LEFT JOIN LATERAL (SELECT * FROM claimdesk.live_claims l WHERE l.tool_slug = t.slug OFFSET 0) lc ON true
+            LEFT JOIN LATERAL (
+                SELECT * FROM claimdesk.live_citations c WHERE c.revision_id = lc.revision_id OFFSET 0) ci ON true
+            LEFT JOIN states ss
+                   ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
+            ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
+            """
+        try connection.stream(rows        ) { row in
             let slug = ToolSlug(try row.decode(0, as: String.self))
             if current?.tool.slug != slug {
                 try flushTool()
