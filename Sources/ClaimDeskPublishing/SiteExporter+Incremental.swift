@@ -14,7 +14,23 @@ extension SiteExporter {
         try config.validate()
         let folder = AtomicSiteFolder(dir, allowExchange: hooks.allowExchange)
         return try folder.withLock {
-            guard let old = try Self.manifest(in: folder.target) else {
+            // The manifest and the tool index are the incremental export's largest reads (JSON of every file and
+            // every tool); they are decoded side by side.
+            let indexPath = folder.target.appendingPathComponent(SitePaths.toolsIndex).path
+            let target = folder.target
+            let reads = try Parallel.map(count: 2) { part -> PreviousExport in
+                if part == 0 { return .manifest(Result { try Self.manifest(in: target) }) }
+                return .index(
+                    Result {
+                        guard let indexData = FileManager.default.contents(atPath: indexPath) else {
+                            throw ExportError.unreadableExport(path: indexPath, reason: "it is missing")
+                        }
+                        return try SiteJSON.decode(ToolIndex.self, from: indexData, path: indexPath)
+                    })
+            }
+            guard case .manifest(let manifestRead) = reads[0], case .index(let indexRead) = reads[1],
+                let old = try manifestRead.get()
+            else {
                 throw ExportError.noPreviousExport(path: folder.target.path)
             }
             let fingerprint = try SiteFingerprint.compute(config: config, templates: templates, topics: changed.topics)
@@ -25,11 +41,7 @@ extension SiteExporter {
             guard changed.seq >= old.seq else {
                 throw ExportError.sequenceWentBackwards(path: folder.target.path, exported: old.seq, given: changed.seq)
             }
-            let indexPath = folder.target.appendingPathComponent(SitePaths.toolsIndex).path
-            guard let indexData = FileManager.default.contents(atPath: indexPath) else {
-                throw ExportError.unreadableExport(path: indexPath, reason: "it is missing")
-            }
-            let oldIndex = try SiteJSON.decode(ToolIndex.self, from: indexData, path: indexPath)
+            let oldIndex = try indexRead.get()
             let (jobs, removed) = try Self.incrementalPlan(
                 changed: changed.tools, previous: oldIndex.tools, old: old, config: config)
 
@@ -99,4 +111,10 @@ extension SiteExporter {
         }
         return (jobs, removed)
     }
+}
+
+/// One of the previous export's two large reads, decoded in parallel by `exportIncremental`.
+private enum PreviousExport: Sendable {
+    case manifest(Result<SiteManifest?, any Error>)
+    case index(Result<ToolIndex, any Error>)
 }
