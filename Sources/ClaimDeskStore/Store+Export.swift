@@ -157,7 +157,7 @@ extension Store {
                    ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
             ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
             """
-        try connection.stream(rows        ) { row in
+        try connection.stream(rows) { row in
             let slug = ToolSlug(try row.decode(0, as: String.self))
             if current?.tool.slug != slug {
                 try flushTool()
