@@ -12,6 +12,13 @@ public struct ValidationError: Error, Hashable, Sendable, LocalizedError, Custom
         self.fix = fix
     }
 
-    public var description: String { "\(item): \(problem); \(fix)." }
+    /// One line however long the input was: an item echoes at most 80 characters of it, a problem at most 240.
+    public var description: String { "\(Self.clip(item, 80)): \(Self.clip(problem, 240)); \(fix)." }
+
+    static func clip(_ text: String, _ limit: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(limit - 20))) + "…"
+    }
     public var errorDescription: String? { description }
 }
