@@ -19,6 +19,7 @@ struct ExportKillTests {
             .deletingLastPathComponent().appendingPathComponent("scripts/bench.d/generate.sql")
         let sql = try String(contentsOf: script, encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0 == "\\gexec" ? ";" : $0 }
             .filter { !$0.hasPrefix("\\") }
             .joined(separator: "\n")
             .replacingOccurrences(of: ":tools", with: String(count))
