@@ -57,7 +57,7 @@ SELECT format($$UPDATE claimdesk.revisions r SET state = 'published'
 FROM generate_series(0, :tools, 100) i
 \gexec
 
--- Whatever is still reviewed: nothing after psql's \gexec above; everything when a test runs this file without
+-- Whatever is still reviewed: nothing after the chunked statements above; everything when a test runs this file without
 -- psql (the SELECT above then only lists the statements).
 UPDATE claimdesk.revisions r SET state = 'published'
 FROM claimdesk.claims c WHERE c.id = r.claim_id AND c.tool_slug LIKE 'bench-%' AND r.state = 'reviewed';
