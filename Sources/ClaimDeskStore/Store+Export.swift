@@ -95,7 +95,11 @@ extension Store {
                     name: try row.decode(2, as: String.self)))
         }
 
-        let toolChanges = try changesByTool(since: since, watchSince: watchSince)
+        // A full export reads each tool's change log in its own rows of the one streamed query (`part` 0, before
+        // the tool's claims), so no export holds the whole history in memory; an incremental one reads its few tools'
+        // changes up front.
+        let inStreamChanges = since < 0
+        let toolChanges = inStreamChanges ? [:] : try changesByTool(since: since, watchSince: watchSince)
         var changes: [ChangeEvent] = []
         try connection.stream(
             "SELECT seq, kind, ref, tool_name, at, summary FROM claimdesk.recent_changes(\(feedLimit))"
@@ -136,20 +140,38 @@ extension Store {
             ? """
             WITH states AS MATERIALIZED (SELECT * FROM claimdesk.live_source_states())
             SELECT t.slug, t.name, t.category, t.official_url, x.last_seq,
-                   lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
-                   lc.verified_on, lc.publish_seq, lc.published_at,
-                   ci.url, ci.supports, ci.dated, ci.title, ci.archived_url, ci.quote, ss.state,
-                   to_char(ss.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                   z.revision_id, z.tier_slug, z.topic_key, z.verdict, z.headline, z.body, z.confidence,
+                   z.verified_on, z.publish_seq, z.published_at,
+                   z.url, z.supports, z.dated, z.title, z.archived_url, z.quote, z.state, z.checked_at,
+                   z.part, z.change_id, z.change_seq, z.day, z.ref, z.kind, z.old_label, z.new_label, z.old_headline,
+                   z.new_headline, z.note
             FROM claimdesk.tools t
             JOIN LATERAL (
                 SELECT max(p.seq) AS last_seq FROM claimdesk.publication_log p WHERE p.tool_slug = t.slug OFFSET 0) x
                 ON x.last_seq IS NOT NULL
-            LEFT JOIN LATERAL (SELECT * FROM claimdesk.live_claims l WHERE l.tool_slug = t.slug OFFSET 0) lc ON true
             LEFT JOIN LATERAL (
-                SELECT * FROM claimdesk.live_citations c WHERE c.revision_id = lc.revision_id OFFSET 0) ci ON true
-            LEFT JOIN states ss
-                   ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
-            ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
+                SELECT 0 AS part, NULL::bigint AS revision_id, NULL::text AS tier_slug, NULL::text AS topic_key,
+                       NULL::text AS verdict, NULL::text AS headline, NULL::text AS body, NULL::text AS confidence,
+                       NULL::date AS verified_on, NULL::bigint AS publish_seq, NULL::timestamptz AS published_at,
+                       NULL::text AS url, NULL::text AS supports, NULL::date AS dated, NULL::text AS title,
+                       NULL::text AS archived_url, NULL::text AS quote, NULL::text AS state, NULL::text AS checked_at,
+                       NULL::int AS position, ch.change_id, ch.change_seq, ch.day, ch.ref, ch.kind, ch.old_label,
+                       ch.new_label, ch.old_headline, ch.new_headline, ch.note, ch.seq AS item_seq
+                FROM claimdesk.change_log_items ch WHERE ch.tool_slug = t.slug
+                UNION ALL
+                SELECT 1, lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
+                       lc.verified_on, lc.publish_seq, lc.published_at, ci.url, ci.supports, ci.dated, ci.title,
+                       ci.archived_url, ci.quote, ss.state,
+                       to_char(ss.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), ci.position,
+                       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                FROM (SELECT * FROM claimdesk.live_claims l WHERE l.tool_slug = t.slug OFFSET 0) lc
+                LEFT JOIN LATERAL (
+                    SELECT * FROM claimdesk.live_citations c WHERE c.revision_id = lc.revision_id OFFSET 0) ci ON true
+                LEFT JOIN states ss
+                       ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
+            ) z ON true
+            ORDER BY t.slug, z.part, z.change_seq DESC, z.change_id, z.item_seq, z.tier_slug NULLS FIRST, z.topic_key,
+                     z.position
             """
             : """
             WITH touched AS MATERIALIZED (
@@ -177,6 +199,32 @@ extension Store {
                    ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
             ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
             """
+        var currentChangeID: Int64?
+        func appendChange(_ row: Row, of slug: ToolSlug) throws {
+            let id = try row.decode(24, as: Int64.self)
+            if currentChangeID != id {
+                currentChangeID = id
+                let dayText = try row.decode(26, as: String.self)
+                guard let day = Self.day(dayText) else {
+                    throw StoreError(
+                        .database, "A change of \(slug) has an unreadable day \(dayText)",
+                        hint: "Check the database's DateStyle; nothing was exported.")
+                }
+                current?.changes.append(ToolChange(seq: try row.decode(25, as: Int64.self), day: day, items: []))
+            }
+            let refText = try row.decode(27, as: String.self)
+            let kindText = try row.decode(28, as: String.self)
+            guard let ref = ClaimRef(refText), let kind = ToolChange.Kind(rawValue: kindText) else {
+                throw StoreError(
+                    .database, "A change of \(slug) has an unreadable item (\(refText), \(kindText))",
+                    hint: "Check the change_items row; nothing was exported.")
+            }
+            let item = ToolChange.Item(
+                ref: ref, kind: kind, oldLabel: try row.decode(29, as: String?.self),
+                newLabel: try row.decode(30, as: String?.self), oldHeadline: try row.decode(31, as: String?.self),
+                newHeadline: try row.decode(32, as: String?.self), note: try row.decode(33, as: String?.self))
+            if let last = current?.changes.indices.last { current?.changes[last].items.append(item) }
+        }
         try connection.stream(rows) { row in
             let slug = ToolSlug(try row.decode(0, as: String.self))
             if current?.tool.slug != slug {
@@ -189,6 +237,10 @@ extension Store {
                         category: try row.decode(2, as: String.self),
                         officialURL: try row.decode(3, as: String.self)),
                     tiers: tiers[slug] ?? [], claims: [], lastSeq: lastSeq, changes: toolChanges[slug] ?? [])
+            }
+            if inStreamChanges, try row.decode(23, as: Int?.self) == 0 {
+                try appendChange(row, of: slug)
+                return
             }
             guard let revisionID = try row.decode(5, as: Int64?.self) else { return }
             let topic = TopicKey(try row.decode(7, as: String.self))

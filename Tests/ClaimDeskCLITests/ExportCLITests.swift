@@ -80,7 +80,7 @@ struct ExportCLITests {
         let summary = try #require(try result.json() as? [String: Any])
         #expect(summary["mode"] as? String == "full")
         // A fixed number, whatever the catalogue's size (the bench prints it for 10,000 tools too): BEGIN, the
-        // settings, vocabulary, tools, tiers, changes, feed, the streaming switch, the rows, COMMIT.
+        // settings, vocabulary, tools, tiers, feed, the streaming switch, the rows with the change log, COMMIT.
         #expect((summary["statements"] as? Int ?? 99) <= 10)
         let files = try site.files()
         for path in [

@@ -33,7 +33,7 @@ struct ExportSnapshotTests {
         let (large, largeTools) = try statements()
         #expect(smallTools == 1 && largeTools == 6)
         #expect(small == large)
-        // One reads the change log (sql/0008); one turns off whole-result sorts so rows stream (sql/0012).
+        // The change log (sql/0008) comes with the rows; one statement turns off whole-result sorts so rows stream.
         #expect(large <= 10)
     }
 
