@@ -76,6 +76,24 @@ public struct SiteExporter: Sendable {
         return try SiteJSON.decode(SiteManifest.self, from: data, path: path)
     }
 
+    /// Where the export at `dir` is complete up to (its manifest's `seq` and `watchSeq`), read without decoding the
+    /// manifest's list of files: an incremental export needs only these two numbers before it asks the database.
+    public static func position(in dir: URL) throws -> (seq: Int64, watchSeq: Int64)? {
+        struct Position: Decodable {
+            var seq: Int64
+            var watchSeq: Int64?
+        }
+        let path = dir.appendingPathComponent(SitePaths.manifest).path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if POSIXFile.exists(path) {
+                throw ExportError.unreadableExport(path: path, reason: "it cannot be read")
+            }
+            return nil
+        }
+        let position = try SiteJSON.decode(Position.self, from: data, path: path)
+        return (position.seq, position.watchSeq ?? 0)
+    }
+
     /// Every tool with a live claim, sorted by slug, each to be rendered from the catalogue.
     static func fullPlan(_ tools: [PublishedTool], config: SiteConfig) throws -> [ToolJob] {
         let live = try validated(tools).filter { !$0.claims.isEmpty }

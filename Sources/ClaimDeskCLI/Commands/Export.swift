@@ -84,10 +84,10 @@ extension ClaimDesk {
                 asOf: try asOf.map { try Validation.parseDay($0, item: "--as-of") } ?? Day.today())
             var report: ExportReport
             var mode = "full"
-            if incremental, let manifest = try SiteExporter.manifest(in: directory) {
+            if incremental, let position = try SiteExporter.position(in: directory) {
                 do {
                     let changed = try store.publishedCatalog(
-                        changedAfter: manifest.seq, watchChangedAfter: manifest.watchSeq)
+                        changedAfter: position.seq, watchChangedAfter: position.watchSeq)
                     report = try exporter.exportIncremental(changed: changed, config: config, to: directory)
                     mode = "incremental"
                 } catch ExportError.incompatibleExport(_, let reason) {
