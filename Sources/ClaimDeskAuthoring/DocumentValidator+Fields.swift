@@ -136,7 +136,9 @@ extension DocumentValidator {
     mutating func day(_ f: Fields, _ key: String, what: String) -> Day? {
         guard let (text, line) = scalarText(f, key, what: "\(what) as YYYY-MM-DD") else { return nil }
         guard let day = Day(text) else {
-            report(line, f.path(key), "\"\(URLRule.echo(text))\" is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-01")
+            report(
+                line, f.path(key),
+                "\"\(URLRule.echo(text))\" is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-01")
             return nil
         }
         if day > context.today {

@@ -16,7 +16,8 @@ public enum Validation {
     {
         guard let day = Day(text) else {
             throw ValidationError(
-                item: item, problem: "\"\(URLRule.echo(text))\" is not a real date", fix: "write it as YYYY-MM-DD, e.g. 2026-06-01")
+                item: item, problem: "\"\(URLRule.echo(text))\" is not a real date",
+                fix: "write it as YYYY-MM-DD, e.g. 2026-06-01")
         }
         guard day <= today else {
             throw ValidationError(

@@ -15,15 +15,19 @@ extension Store {
         }
         try connection.stream(
             """
-            SELECT tool_slug, change_id, change_seq, day, ref, kind, old_label, new_label, old_headline, new_headline,
-                   note
-            FROM claimdesk.change_log_items
-            WHERE \(since)::bigint < 0
-               OR tool_slug IN (SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since))
-               OR tool_slug IN (SELECT lc.tool_slug FROM claimdesk.live_claims lc
-                                JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
-                                WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
-            ORDER BY tool_slug, change_seq DESC, change_id, seq
+            WITH touched AS MATERIALIZED (
+                SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)
+                UNION
+                SELECT lc.tool_slug FROM claimdesk.live_claims lc
+                JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
+                WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
+            -- Per tool through the index (OFFSET 0 keeps the security-barrier view from being read whole).
+            SELECT c.tool_slug, c.change_id, c.change_seq, c.day, c.ref, c.kind, c.old_label, c.new_label,
+                   c.old_headline, c.new_headline, c.note
+            FROM touched x
+            CROSS JOIN LATERAL (
+                SELECT * FROM claimdesk.change_log_items i WHERE i.tool_slug = x.tool_slug OFFSET 0) c
+            ORDER BY c.tool_slug, c.change_seq DESC, c.change_id, c.seq
             """
         ) { row in
             let slug = ToolSlug(try row.decode(0, as: String.self))
