@@ -14,12 +14,16 @@ extension SiteExporter {
         try config.validate()
         let folder = AtomicSiteFolder(dir, allowExchange: hooks.allowExchange)
         return try folder.withLock {
-            // The manifest and the tool index are the incremental export's largest reads (JSON of every file and
-            // every tool); they are decoded side by side.
+            // The manifests of the live export and of the spare, and the tool index, are the incremental export's
+            // largest reads (JSON of every file and every tool); they are decoded side by side.
             let indexPath = folder.target.appendingPathComponent(SitePaths.toolsIndex).path
             let target = folder.target
-            let reads = try Parallel.map(count: 2) { part -> PreviousExport in
+            let spare = folder.spareURL
+            let reads = try Parallel.map(count: 3) { part -> PreviousExport in
                 if part == 0 { return .manifest(Result { try Self.manifest(in: target) }) }
+                if part == 2 {
+                    return .spare(POSIXFile.isDirectory(spare.path) ? (try? Self.manifest(in: spare)) : nil)
+                }
                 return .index(
                     Result {
                         guard let indexData = FileManager.default.contents(atPath: indexPath) else {
@@ -29,7 +33,7 @@ extension SiteExporter {
                     })
             }
             guard case .manifest(let manifestRead) = reads[0], case .index(let indexRead) = reads[1],
-                let old = try manifestRead.get()
+                case .spare(let spareManifest) = reads[2], let old = try manifestRead.get()
             else {
                 throw ExportError.noPreviousExport(path: folder.target.path)
             }
@@ -45,7 +49,7 @@ extension SiteExporter {
             let (jobs, removed) = try Self.incrementalPlan(
                 changed: changed.tools, previous: oldIndex.tools, old: old, config: config)
 
-            let work = try folder.prepare()
+            let work = try folder.prepare(spareManifest: .some(spareManifest))
             let output = WorkFolderOutput(
                 root: work.url, known: work.known ?? [:], keepUnchanged: true, beforeWrite: hooks.beforeWrite)
             do {
@@ -56,7 +60,9 @@ extension SiteExporter {
                     output: output, live: (folder.target, liveFiles), liveSummaries: oldIndex.tools,
                     watchSeq: changed.watchSeq)
                 try finish(site, in: work, of: folder, output: output, thorough: false)
-                return site.report(mode: .incremental, removed: removed, stats: output.stats.withLock { $0 })
+                let report = site.report(mode: .incremental, removed: removed, stats: output.stats.withLock { $0 })
+                ReleaseLater.hand((old, oldIndex, liveFiles, output, site, jobs))
+                return report
             } catch {
                 folder.abandon(work)
                 throw error
@@ -117,4 +123,6 @@ extension SiteExporter {
 private enum PreviousExport: Sendable {
     case manifest(Result<SiteManifest?, any Error>)
     case index(Result<ToolIndex, any Error>)
+    /// The spare's manifest; nil when there is no spare or it has none (an interrupted update).
+    case spare(SiteManifest?)
 }

@@ -37,26 +37,45 @@ extension SiteExporter {
         liveSummaries: [ToolSummary]?, watchSeq: Int64 = 0
     ) throws -> RenderedSite {
         let summaries = outcomes.map(\.summary)
-        var files = outcomes.flatMap(\.files)
         let exported = Set(summaries.map(\.slug))
         // The index page and sitemap are functions of the summaries alone: when those did not change, the live files
         // are already right and rendering them again (costly for a large index) would give the same bytes.
-        if let live, let liveSummaries, liveSummaries == summaries,
-            let index = live.files[SitePaths.indexHTML], let sitemap = live.files[SitePaths.sitemap]
-        {
-            for file in [index, sitemap] {
-                try output.reuse(file, from: live.folder)
-                files.append(file)
+        let reusable: [SiteManifest.File]? =
+            if let live, let liveSummaries, liveSummaries == summaries,
+                let index = live.files[SitePaths.indexHTML], let sitemap = live.files[SitePaths.sitemap]
+            {
+                [index, sitemap]
+            } else {
+                nil
             }
-        } else {
-            files.append(try output.emit(try renderer.indexHTML(summaries), path: SitePaths.indexHTML))
-            files.append(try output.emit(renderer.sitemapXML(summaries.map(\.slug)), path: SitePaths.sitemap))
+        // tools.json writes its tools on every core itself; the other site-wide files (megabytes each at 10,000
+        // tools) are independent and written side by side.
+        let toolsIndex = try output.emit(
+            renderer.indexJSON(ToolIndex(seq: seq, tools: summaries)), path: SitePaths.toolsIndex)
+        let tail = try Parallel.map(count: 3) { part -> [SiteManifest.File] in
+            switch part {
+            case 0:
+                if let reusable, let live {
+                    for file in reusable { try output.reuse(file, from: live.folder) }
+                    return reusable
+                }
+                return [try output.emit(try renderer.indexHTML(summaries), path: SitePaths.indexHTML)]
+            case 1:
+                if reusable != nil { return [] }
+                return [try output.emit(renderer.sitemapXML(summaries.map(\.slug)), path: SitePaths.sitemap)]
+            default:
+                let stylesheet = renderer.stylesheet
+                return [
+                    try output.emit(renderer.feedXML(changes, exported: exported), path: SitePaths.feed),
+                    try output.emit(Data(stylesheet.bytes), path: stylesheet.path),
+                ]
+            }
         }
-        files.append(
-            try output.emit(renderer.indexJSON(ToolIndex(seq: seq, tools: summaries)), path: SitePaths.toolsIndex))
-        files.append(try output.emit(renderer.feedXML(changes, exported: exported), path: SitePaths.feed))
-        let stylesheet = renderer.stylesheet
-        files.append(try output.emit(Data(stylesheet.bytes), path: stylesheet.path))
+        var files: [SiteManifest.File] = []
+        files.reserveCapacity(outcomes.count * 3 + 8)
+        for outcome in outcomes { files += outcome.files }
+        files.append(toolsIndex)
+        for part in tail { files += part }
         files.sort { $0.path < $1.path }
 
         var manifest = SiteManifest(

@@ -295,7 +295,7 @@ extension ToolIndex: JSONWritable {
         json.key("seq")
         json.int(seq)
         json.key("tools")
-        json.array(tools)
+        json.array(tools, chunk: 1_000, bytesPerElement: 1_024)
         json.endObject()
     }
 }
@@ -306,7 +306,7 @@ extension SiteManifest: JSONWritable {
         json.key("asOf")
         json.day(asOf)
         json.key("files")
-        json.array(files)
+        json.array(files, chunk: 4_000, bytesPerElement: 192)
         json.key("fingerprint")
         json.string(fingerprint)
         json.key("format")

@@ -14,10 +14,26 @@ enum SiteJSON {
     static func decode<Value: Decodable>(_ type: Value.Type, from data: Data, path: String) throws(ExportError)
         -> Value
     {
+        try foundationDecode(type, from: data, path: path)
+    }
+
+    private static func foundationDecode<Value: Decodable>(_ type: Value.Type, from data: Data, path: String)
+        throws(ExportError) -> Value
+    {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch {
             throw .unreadableExport(path: path, reason: "it is not valid JSON of the expected shape (\(error))")
         }
+    }
+
+    /// The export's own large documents: read with `SiteJSONReader`, and only what it is unsure of by `JSONDecoder`
+    /// (which then has the last word and the error message).
+    static func decode<Value: SiteJSONReadable>(_ type: Value.Type, from data: Data, path: String) throws(ExportError)
+        -> Value
+    {
+        let fast = data.withUnsafeBytes { bytes in SiteJSONReader.read(bytes) { Value(reading: &$0) } }
+        if let fast { return fast }
+        return try foundationDecode(type, from: data, path: path)
     }
 }

@@ -61,8 +61,9 @@ struct AtomicSiteFolder {
     }
 
     /// Picks and prepares the work folder: the spare when there is one (its manifest is read, then removed so an
-    /// interrupted update is recognisable), else a new empty folder.
-    func prepare() throws -> WorkFolder {
+    /// interrupted update is recognisable), else a new empty folder. `spareManifest` is the spare's manifest when
+    /// the caller already read it (nil inside: it had none or it was unreadable).
+    func prepare(spareManifest: SiteManifest?? = .none) throws -> WorkFolder {
         if POSIXFile.exists(target.path) {
             guard POSIXFile.isDirectory(target.path) else { throw ExportError.notAnExport(path: target.path) }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
@@ -72,7 +73,7 @@ struct AtomicSiteFolder {
         }
         if POSIXFile.isDirectory(spareURL.path) {
             let manifestPath = spareURL.appendingPathComponent(SitePaths.manifest).path
-            let manifest = try? SiteExporter.manifest(in: spareURL)
+            let manifest: SiteManifest? = spareManifest ?? (try? SiteExporter.manifest(in: spareURL))
             if POSIXFile.exists(manifestPath) {
                 guard unlink(manifestPath) == 0 else {
                     throw ExportError.writeFailed(path: manifestPath, reason: POSIXFile.reason())
