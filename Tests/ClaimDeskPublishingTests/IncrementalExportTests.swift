@@ -145,4 +145,27 @@ struct IncrementalExportTests {
             try exporter.exportIncremental(changed: behind, config: Fixtures.config, to: site)
         }
     }
+
+    @Test("a previous export read before another export swapped the folder is read again under the lock")
+    func prefetchedThenSwapped() throws {
+        let exporter = try SiteExporter()
+        let site = try TestSupport.scratch("prefetch").appendingPathComponent("site")
+        _ = try exporter.export(catalog: base, config: Fixtures.config, to: site)
+        let first = publish(base, seq: 14, change: { $0.claims[0].headline = "First change." }, slug: "deepseek")
+        // Read in the background now, as the CLI does before it connects...
+        let stale = PreviousExport(at: site)
+        #expect(try stale.position()?.seq == base.seq)
+        // ...while another export replaces the folder (and, with it, the manifest and tool index).
+        _ = try exporter.export(catalog: first, config: Fixtures.config, to: site)
+        let second = publish(
+            first, seq: 15, change: { $0.claims[0].headline = "Second change." }, slug: "northwind-assistant")
+        let changed = PublishedCatalog(
+            topics: second.topics, tools: second.tools.filter { $0.lastSeq > first.seq }, changes: second.changes,
+            seq: second.seq)
+        _ = try exporter.exportIncremental(changed: changed, config: Fixtures.config, to: site, previous: stale)
+        let full = try TestSupport.scratch("prefetch-full").appendingPathComponent("site")
+        _ = try exporter.export(catalog: second, config: Fixtures.config, to: full)
+        #expect(try SiteAssertions.differences(site, full) == [])
+        #expect(try exporter.check(dir: site, against: second, config: Fixtures.config).isClean)
+    }
 }

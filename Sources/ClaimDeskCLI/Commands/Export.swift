@@ -74,6 +74,8 @@ extension ClaimDesk {
 
         func run() throws {
             let directory = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
+            // Reading the previous export starts first, so it overlaps connecting and asking what changed.
+            let previous = incremental && !check ? PreviousExport(at: directory) : nil
             let store = try global.openStore()
             let exporter = try SiteExporter()
             if check {
@@ -84,11 +86,12 @@ extension ClaimDesk {
                 asOf: try asOf.map { try Validation.parseDay($0, item: "--as-of") } ?? Day.today())
             var report: ExportReport
             var mode = "full"
-            if incremental, let position = try SiteExporter.position(in: directory) {
+            if let previous, let position = try previous.position() {
                 do {
                     let changed = try store.publishedCatalog(
                         changedAfter: position.seq, watchChangedAfter: position.watchSeq)
-                    report = try exporter.exportIncremental(changed: changed, config: config, to: directory)
+                    report = try exporter.exportIncremental(
+                        changed: changed, config: config, to: directory, previous: previous)
                     mode = "incremental"
                 } catch ExportError.incompatibleExport(_, let reason) {
                     Terminal.error("export: the export at \(out) was made with \(reason); doing a full export instead.")

@@ -12,35 +12,49 @@ struct OtherToolLinks: Sendable {
     /// Lowercased names, computed once for sorting.
     private let sortKeys: [String]
 
-    init(tools: [ToolLink], limit: Int) {
-        self.tools = tools.sorted { $0.slug < $1.slug }
+    /// `sortKeys` false skips lowercasing every name up front, for an incremental export that asks for the links of
+    /// a few pages only.
+    init(tools: [ToolLink], limit: Int, sortKeys: Bool = true) {
+        let sorted =
+            zip(tools, tools.dropFirst()).contains { $0.0.slug >= $0.1.slug }
+            ? tools.sorted { $0.slug < $1.slug } : tools
+        self.tools = sorted
         self.limit = limit
-        self.sortKeys = self.tools.map { $0.name.lowercased() }
+        self.sortKeys = sortKeys ? sorted.map { $0.name.lowercased() } : []
     }
 
     /// The links shown on the page of the tool at `index` in `tools`, sorted by name for reading.
     func links(at index: Int) -> [ToolLink] {
-        window(at: index).sorted { a, b in
-            sortKeys[a] != sortKeys[b] ? sortKeys[a] < sortKeys[b] : tools[a].slug < tools[b].slug
-        }.map { tools[$0] }
+        let window = window(at: index)
+        let keys = sortKeys.isEmpty ? window.map { tools[$0].name.lowercased() } : window.map { sortKeys[$0] }
+        return window.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : tools[window[a]].slug < tools[window[b]].slug
+        }.map { tools[window[$0]] }
     }
 
-    /// Whether the page of the tool at `index` here links to the same tools as the page of `slug` in `other`,
-    /// without sorting either list.
-    func sameLinks(at index: Int, as other: OtherToolLinks, for slug: ToolSlug) -> Bool {
-        guard let otherIndex = other.index(of: slug) else { return false }
-        let mine = window(at: index)
-        let theirs = other.window(at: otherIndex)
-        guard mine.count == theirs.count else { return false }
-        for (a, b) in zip(mine, theirs) where tools[a] != other.tools[b] { return false }
+    /// Whether the page of the tool at `index` here links to the same tools as the page at `otherIndex` in `other`,
+    /// without sorting or building either list.
+    func sameLinks(at index: Int, as other: OtherToolLinks, at otherIndex: Int) -> Bool {
+        let count = windowCount
+        guard count == other.windowCount else { return false }
+        for step in stride(from: 1, through: count, by: 1)
+        where tools[(index + step) % tools.count] != other.tools[(otherIndex + step) % other.tools.count] {
+            return false
+        }
         return true
+    }
+
+    /// How many tools each page links to.
+    private var windowCount: Int {
+        let others = tools.count - 1
+        guard others > 0, limit > 0 else { return 0 }
+        return min(others, limit)
     }
 
     /// Indexes of the tools the page at `index` links to, in slug order after it.
     private func window(at index: Int) -> [Int] {
-        let others = tools.count - 1
-        guard others > 0, limit > 0 else { return [] }
-        let count = min(others, limit)
+        let count = windowCount
+        guard count > 0 else { return [] }
         return (1...count).map { (index + $0) % tools.count }
     }
 

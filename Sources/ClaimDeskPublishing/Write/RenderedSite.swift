@@ -10,8 +10,6 @@ struct RenderedSite: Sendable {
     /// Tool pages rendered (rather than carried over), in slug order.
     let rendered: [ToolSlug]
 
-    var paths: Set<String> { Set(manifest.files.map(\.path) + [SitePaths.manifest]) }
-
     func report(mode: ExportReport.Mode, removed: [ToolSlug], stats: OutputStats) -> ExportReport {
         ExportReport(
             mode: mode, seq: manifest.seq, tools: tools, rendered: rendered, removed: removed,

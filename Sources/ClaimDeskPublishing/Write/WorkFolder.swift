@@ -7,4 +7,6 @@ struct WorkFolder: Sendable {
     let isSpare: Bool
     /// What the folder holds for certain, by path; nil when unknown (a run stopped while updating it).
     let known: [String: SiteManifest.File]?
+    /// The same paths in order, to compare with the new export's sorted files without hashing either.
+    var knownPaths: [String]? = nil
 }

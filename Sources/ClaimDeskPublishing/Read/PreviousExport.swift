@@ -1,0 +1,169 @@
+import ClaimDeskDomain
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The previous export's manifest, tool index and spare manifest — about 20 MB of JSON at 10,000 tools — read and
+/// indexed on background threads from the moment an incremental export is asked for, so the reading overlaps
+/// connecting to the database and asking it what changed.
+///
+/// Reading starts before the export lock is taken. Each file's identity is noted before it is read, and under the
+/// lock a file whose identity changed since (another export swapped the folder in between) is read again, so what
+/// the export uses is always what the folder holds while it is locked.
+public final class PreviousExport: Sendable {
+    /// A manifest with its files by path, as the incremental export looks them up.
+    struct Manifest: Sendable {
+        let manifest: SiteManifest
+        let byPath: [String: SiteManifest.File]
+    }
+
+    /// What one read found, and the identity of the file it read.
+    struct Read<Value: Sendable>: Sendable {
+        let identity: FileIdentity?
+        let value: Result<Value, ExportError>
+    }
+
+    private let folder: AtomicSiteFolder
+    private let live: Pending<Read<Manifest?>>
+    private let index: Pending<Read<ToolIndex>>
+    private let spare: Pending<Read<Manifest?>>
+
+    /// Starts reading the export at `dir` (and its spare) in the background.
+    public init(at dir: URL) {
+        let folder = AtomicSiteFolder(dir)
+        self.folder = folder
+        let liveRead = { @Sendable in Self.readManifest(in: folder.target) }
+        let indexRead = { @Sendable in Self.readIndex(in: folder.target) }
+        let spareRead = { @Sendable in Self.readSpareManifest(in: folder.spareURL) }
+        live = Pending(liveRead)
+        index = Pending(indexRead)
+        spare = Pending(spareRead)
+    }
+
+    /// Where the previous export is complete up to, or nil when there is none: what an incremental export asks the
+    /// database about. Waits for the manifest.
+    public func position() throws -> (seq: Int64, watchSeq: Int64)? {
+        guard let manifest = try live.value().value.get()?.manifest else { return nil }
+        return (manifest.seq, manifest.watchSeq)
+    }
+
+    /// The three reads, each read again if its file changed since it was first read. Call holding the export lock.
+    func current() throws -> (live: Manifest?, index: Result<ToolIndex, ExportError>, spare: Manifest?) {
+        let target = folder.target
+        let spareURL = folder.spareURL
+        let liveManifest = try Self.fresh(try live.value(), path: target.appendingPathComponent(SitePaths.manifest)) {
+            Self.readManifest(in: target)
+        }.get()
+        let toolIndex = Self.fresh(try index.value(), path: target.appendingPathComponent(SitePaths.toolsIndex)) {
+            Self.readIndex(in: target)
+        }
+        let spareRead = try spare.value()
+        let spareManifest = Self.fresh(spareRead, path: spareURL.appendingPathComponent(SitePaths.manifest)) {
+            Self.readSpareManifest(in: spareURL)
+        }
+        return (liveManifest, toolIndex, (try? spareManifest.get()) ?? nil)
+    }
+
+    private static func fresh<Value>(_ read: Read<Value>, path: URL, again: () -> Read<Value>) -> Result<
+        Value, ExportError
+    > {
+        read.identity == FileIdentity(path.path) ? read.value : again().value
+    }
+
+    private static func readManifest(in dir: URL) -> Read<Manifest?> {
+        let identity = FileIdentity(dir.appendingPathComponent(SitePaths.manifest).path)
+        return Read(
+            identity: identity,
+            value: exportResult { try SiteExporter.manifest(in: dir).map(Self.indexed) })
+    }
+
+    /// A spare without a readable manifest (an interrupted update) is rewritten in full, so nil is an answer here.
+    private static func readSpareManifest(in spare: URL) -> Read<Manifest?> {
+        let identity = FileIdentity(spare.appendingPathComponent(SitePaths.manifest).path)
+        guard POSIXFile.isDirectory(spare.path) else { return Read(identity: identity, value: .success(nil)) }
+        return Read(
+            identity: identity, value: .success((try? SiteExporter.manifest(in: spare)).flatMap { $0 }.map(indexed)))
+    }
+
+    private static func readIndex(in dir: URL) -> Read<ToolIndex> {
+        let path = dir.appendingPathComponent(SitePaths.toolsIndex).path
+        let identity = FileIdentity(path)
+        return Read(
+            identity: identity,
+            value: exportResult {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ExportError.unreadableExport(path: path, reason: "it is missing")
+                }
+                return try SiteJSON.decode(ToolIndex.self, from: data, path: path)
+            })
+    }
+
+    private static func exportResult<Value>(_ body: () throws -> Value) -> Result<Value, ExportError> {
+        do {
+            return .success(try body())
+        } catch let error as ExportError {
+            return .failure(error)
+        } catch {
+            return .failure(.unreadableExport(path: "(previous export)", reason: "\(error)"))
+        }
+    }
+
+    private static func indexed(_ manifest: SiteManifest) -> Manifest {
+        var byPath: [String: SiteManifest.File] = [:]
+        byPath.reserveCapacity(manifest.files.count)
+        for file in manifest.files { byPath[file.path] = file }
+        return Manifest(manifest: manifest, byPath: byPath)
+    }
+}
+
+/// What tells one file from another at the same path: a folder swapped by another export gives different files
+/// (different inodes), and a file rewritten in place a different size or change time.
+struct FileIdentity: Hashable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let changed: Int
+    let changedNanoseconds: Int
+
+    /// The identity of the file at `path`; nil when there is none.
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        changed = Int(info.st_ctim.tv_sec)
+        changedNanoseconds = Int(info.st_ctim.tv_nsec)
+    }
+}
+
+/// Work started on a background thread whose result is waited for where it is needed.
+final class Pending<Value: Sendable>: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let slot = Locked<Value?>(nil)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let done = self.done
+        let slot = self.slot
+        DispatchQueue.global(qos: .userInitiated).async {
+            let value = work()
+            slot.withLock { $0 = value }
+            done.signal()
+        }
+    }
+
+    /// Waits for the work (only the first call waits) and returns its result.
+    func value() throws(ExportError) -> Value {
+        if let value = slot.withLock({ $0 }) { return value }
+        done.wait()
+        guard let value = slot.withLock({ $0 }) else {
+            throw ExportError.writeFailed(path: "(export)", reason: "a background read gave no result")
+        }
+        return value
+    }
+}
