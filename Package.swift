@@ -25,6 +25,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "ClaimDeskPublishing",
             dependencies: [
-                "ClaimDeskDomain",
+                "ClaimDeskDomain", "CMalloc",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -24,6 +24,7 @@ public struct SiteExporter: Sendable {
     /// Loads the templates shipped with ClaimDesk, or those of `templatesDirectory` (every `*.mustache` file in it;
     /// `tool.mustache` and `index.mustache` are required) so a designer can work without rebuilding.
     public init(templatesDirectory: URL? = nil) throws {
+        _ = MallocPolicy.applied
         self.templates = try SiteTemplates.load(from: templatesDirectory)
     }
 

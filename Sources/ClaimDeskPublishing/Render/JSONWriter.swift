@@ -49,8 +49,12 @@ struct JSONWriter {
             }
             return writer.bytes
         }
-        if let parts {
-            for part in parts { bytes += part }
+        if var parts {
+            // Each part is freed as soon as it is copied, so the document is not held twice.
+            for index in parts.indices {
+                bytes += parts[index]
+                parts[index] = []
+            }
         } else {
             for element in elements {
                 self.element()

@@ -26,27 +26,26 @@ struct SiteRenderer: Sendable {
     var stylesheet: (path: String, bytes: [UInt8]) { (templates.stylesheetPath, templates.stylesheet) }
 
     /// The tool's JSON document and HTML page.
-    func toolFiles(_ page: ToolPage) throws -> (json: Data, html: Data) {
-        (Data(JSONWriter.document(page, capacity: 64 * 1024)), try toolHTML(page))
+    func toolFiles(_ page: ToolPage) throws -> (json: [UInt8], html: [UInt8]) {
+        (JSONWriter.document(page, capacity: 64 * 1024), try toolHTML(page))
     }
 
-    func toolHTML(_ page: ToolPage) throws -> Data {
+    func toolHTML(_ page: ToolPage) throws -> [UInt8] {
         let jsonLD = FAQPageJSONLD.render(page)
         let view = PageView(page: page, site: toolSite, jsonLD: jsonLD)
-        return Data(try templates.renderBytes(view, template: "tool"))
+        return try templates.renderBytes(view, template: "tool")
     }
 
     /// The tool's own Atom feed of its changes.
     func toolFeedXML(_ page: ToolPage) -> Data { ToolChangesFeed(config: config).render(page) }
 
-    func indexJSON(_ index: ToolIndex) -> Data {
-        Data(JSONWriter.document(index, capacity: 1024 + index.tools.count * 1024))
+    func indexJSON(_ index: ToolIndex) -> [UInt8] {
+        JSONWriter.document(index, capacity: 1024 + index.tools.count * 1024)
     }
 
-    func indexHTML(_ tools: [ToolSummary]) throws -> Data {
-        Data(
-            try templates.renderBytes(
-                IndexView(site: indexSite, tools: tools), template: "index", capacity: 4096 + tools.count * 1024))
+    func indexHTML(_ tools: [ToolSummary]) throws -> [UInt8] {
+        try templates.renderBytes(
+            IndexView(site: indexSite, tools: tools), template: "index", capacity: 4096 + tools.count * 1024)
     }
 
     func feedXML(_ changes: [ChangeEvent], exported: Set<ToolSlug>) -> Data {

@@ -9,8 +9,8 @@ struct ComparingOutput: SiteOutput {
     /// Paths the fresh render produced.
     let produced = Locked<Set<String>>([])
 
-    func emit(_ data: Data, path: String) throws -> SiteManifest.File {
-        let entry = FileDigest.entry(for: data, path: path)
+    func emit(raw bytes: UnsafeRawBufferPointer, path: String) throws -> SiteManifest.File {
+        let entry = FileDigest.entry(for: bytes, path: path)
         produced.withLock { _ = $0.insert(path) }
         if onDisk[path] != entry { drift.withLock { $0.append(path) } }
         return entry

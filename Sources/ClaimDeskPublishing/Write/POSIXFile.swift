@@ -10,6 +10,10 @@ import Foundation
 enum POSIXFile {
     /// Puts `data` at `path`, replacing (never rewriting) what is there and creating missing parent folders.
     static func replace(_ path: String, with data: Data) throws {
+        try data.withUnsafeBytes { try replace(path, with: $0) }
+    }
+
+    static func replace(_ path: String, with data: UnsafeRawBufferPointer) throws {
         if unlink(path) != 0, errno != ENOENT { throw ExportError.writeFailed(path: path, reason: reason()) }
         var code = create(path, data: data)
         if code == ENOENT {
@@ -42,45 +46,47 @@ enum POSIXFile {
 
     /// Whether the regular file at `path` holds exactly `data` (false when it is missing or unreadable).
     static func hasContents(_ path: String, _ data: Data) -> Bool {
+        data.withUnsafeBytes { hasContents(path, $0) }
+    }
+
+    /// Compared 64 KiB at a time, so checking a large file costs no copy of it in memory.
+    static func hasContents(_ path: String, _ expected: UnsafeRawBufferPointer) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else {
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.count else {
             return false
         }
-        return data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
-            guard let base = expected.baseAddress, expected.count > 0 else { return true }
-            let buffer = UnsafeMutableRawPointer.allocate(byteCount: expected.count, alignment: 16)
-            defer { buffer.deallocate() }
-            var done = 0
-            while done < expected.count {
-                let got = read(fd, buffer + done, expected.count - done)
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { return false }
-                done += got
-            }
-            // One more byte would mean the file grew since fstat.
-            var extra: UInt8 = 0
-            guard read(fd, &extra, 1) == 0 else { return false }
-            return memcmp(buffer, base, expected.count) == 0
+        guard let base = expected.baseAddress, expected.count > 0 else { return true }
+        let chunk = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < expected.count {
+            let got = read(fd, buffer, min(chunk, expected.count - done))
+            if got < 0, errno == EINTR { continue }
+            guard got > 0, memcmp(buffer, base + done, got) == 0 else { return false }
+            done += got
         }
+        // One more byte would mean the file grew since fstat.
+        var extra: UInt8 = 0
+        return read(fd, &extra, 1) == 0
     }
 
     /// Creates `path` (which must not exist) with all of `data`; returns 0 or the errno of the failure.
-    private static func create(_ path: String, data: Data) -> Int32 {
+    private static func create(_ path: String, data buffer: UnsafeRawBufferPointer) -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return errno }
         var failure: Int32 = 0
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard var pointer = buffer.baseAddress else { return }
+        if var pointer = buffer.baseAddress {
             var remaining = buffer.count
             while remaining > 0 {
                 let written = write(fd, pointer, remaining)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
-                    return
+                    break
                 }
                 remaining -= written
                 pointer += written

@@ -16,7 +16,7 @@ struct WorkFolderOutput: SiteOutput {
     let beforeWrite: (@Sendable (String) throws -> Void)?
     let stats = Locked(OutputStats())
 
-    func emit(_ data: Data, path: String) throws -> SiteManifest.File {
+    func emit(raw data: UnsafeRawBufferPointer, path: String) throws -> SiteManifest.File {
         let entry = FileDigest.entry(for: data, path: path)
         if keepUnchanged, known[path] == entry {
             stats.withLock { $0.kept += 1 }
