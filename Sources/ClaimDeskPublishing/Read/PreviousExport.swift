@@ -2,12 +2,6 @@ import ClaimDeskDomain
 import Dispatch
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The previous export's manifest, tool index and spare manifest — about 20 MB of JSON at 10,000 tools — read and
 /// indexed on background threads from the moment an incremental export is asked for, so the reading overlaps
 /// connecting to the database and asking it what changed.
@@ -118,52 +112,5 @@ public final class PreviousExport: Sendable {
         byPath.reserveCapacity(manifest.files.count)
         for file in manifest.files { byPath[file.path] = file }
         return Manifest(manifest: manifest, byPath: byPath)
-    }
-}
-
-/// What tells one file from another at the same path: a folder swapped by another export gives different files
-/// (different inodes), and a file rewritten in place a different size or change time.
-struct FileIdentity: Hashable, Sendable {
-    let device: UInt64
-    let inode: UInt64
-    let size: Int64
-    let changed: Int
-    let changedNanoseconds: Int
-
-    /// The identity of the file at `path`; nil when there is none.
-    init?(_ path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        changed = Int(info.st_ctim.tv_sec)
-        changedNanoseconds = Int(info.st_ctim.tv_nsec)
-    }
-}
-
-/// Work started on a background thread whose result is waited for where it is needed.
-final class Pending<Value: Sendable>: Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private let slot = Locked<Value?>(nil)
-
-    init(_ work: @escaping @Sendable () -> Value) {
-        let done = self.done
-        let slot = self.slot
-        DispatchQueue.global(qos: .userInitiated).async {
-            let value = work()
-            slot.withLock { $0 = value }
-            done.signal()
-        }
-    }
-
-    /// Waits for the work (only the first call waits) and returns its result.
-    func value() throws(ExportError) -> Value {
-        if let value = slot.withLock({ $0 }) { return value }
-        done.wait()
-        guard let value = slot.withLock({ $0 }) else {
-            throw ExportError.writeFailed(path: "(export)", reason: "a background read gave no result")
-        }
-        return value
     }
 }
