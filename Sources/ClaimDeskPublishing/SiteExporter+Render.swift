@@ -25,7 +25,7 @@ extension SiteExporter {
         live: (folder: URL, files: [String: SiteManifest.File])?
     ) throws -> [ToolOutcome] {
         try Parallel.map(count: jobs.count) { index in
-            try renderTool(jobs[index], renderer: renderer, output: output, live: live)
+            try renderTool(jobs[index], renderer: renderer.forThisThread, output: output, live: live)
         }
     }
 

@@ -13,13 +13,30 @@ struct SiteRenderer: Sendable {
     let toolSite: SiteView
     let indexSite: SiteView
 
+    /// Copies of this renderer for each rendering thread, with settings and vocabulary in storage of their own.
+    private let copies: PerThread<SiteRenderer>
+
+    /// This renderer for the calling thread: the same values, but strings no other rendering thread retains (see
+    /// `PerThread`).
+    var forThisThread: SiteRenderer { copies.value }
+
     init(config: SiteConfig, templates: SiteTemplates, topics: [Topic]) {
+        self.copies = PerThread {
+            SiteRenderer(config: Self.copy(config), templates: templates, topics: Self.copy(topics))
+        }
         self.config = config
         self.templates = templates
         self.builder = ToolPageBuilder(topics: topics, config: config)
         self.feed = AtomFeed(config: config, topics: topics)
         self.toolSite = SiteView(config: config, stylesheetHref: "../../" + templates.stylesheetPath)
         self.indexSite = SiteView(config: config, stylesheetHref: templates.stylesheetPath)
+    }
+
+    /// A deep copy (every string newly allocated) by a JSON round trip; the value itself if that ever failed.
+    private static func copy<Value: Codable>(_ value: Value) -> Value {
+        guard let data = try? JSONEncoder().encode(value), let copy = try? JSONDecoder().decode(Value.self, from: data)
+        else { return value }
+        return copy
     }
 
     /// The shared stylesheet and its path in the export.

@@ -15,6 +15,8 @@ struct SiteTemplates: Sendable {
     let fingerprint: String
     /// Templates `TemplateRenderer` renders, by name.
     let compiled: [String: [TemplateNode]]
+    /// `compiled`, copied once per rendering thread (see `PerThread`).
+    private let threadCopies: PerThread<[String: [TemplateNode]]>
     /// Templates left to swift-mustache, by name, with the reason.
     let uncompiled: [String: String]
     private let uncompiledNames: Set<String>
@@ -95,6 +97,8 @@ struct SiteTemplates: Sendable {
         self.library = library
         self.fingerprint = Hex.string(hasher.finalize())
         self.compiled = compiled
+        let shared = compiled
+        self.threadCopies = PerThread { shared.mapValues { $0.map { $0.copied() } } }
         self.uncompiled = uncompiled
         self.uncompiledNames = Set(uncompiled.keys)
         let css =
@@ -112,7 +116,8 @@ struct SiteTemplates: Sendable {
     /// Renders `view` with `template` as UTF-8 bytes: by `TemplateRenderer` when it can, else by swift-mustache.
     func renderBytes(_ view: Any, template name: String, capacity: Int = 64 * 1024) throws(ExportError) -> [UInt8] {
         if compiled[name] != nil {
-            var renderer = TemplateRenderer(templates: compiled, uncompiled: uncompiledNames, capacity: capacity)
+            var renderer = TemplateRenderer(
+                templates: threadCopies.value, uncompiled: uncompiledNames, capacity: capacity)
             do {
                 try renderer.render(view, template: name)
                 return renderer.out

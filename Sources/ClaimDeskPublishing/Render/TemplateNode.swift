@@ -14,6 +14,19 @@ indirect enum TemplateNode: Sendable {
     case partial(String)
     /// `{{% CONTENT_TYPE: NAME }}`: how the following values of this template (and its sections) are escaped.
     case contentType(TemplateContentType)
+
+    /// The same node in storage of its own, for a thread that should not share reference counts with others.
+    func copied() -> TemplateNode {
+        switch self {
+        case .text(let bytes): .text(bytes.withUnsafeBufferPointer { Array($0) })
+        case .variable(let path): .variable(path.copied())
+        case .unescaped(let path): .unescaped(path.copied())
+        case .section(let path, let body): .section(path.copied(), body: body.map { $0.copied() })
+        case .inverted(let path, let body): .inverted(path.copied(), body: body.map { $0.copied() })
+        case .partial(let name): .partial(String(decoding: Array(name.utf8), as: UTF8.self))
+        case .contentType(let type): .contentType(type)
+        }
+    }
 }
 
 /// A tag's name, split at its dots once when parsing instead of at every lookup, and its transforms (outermost first:
@@ -26,6 +39,12 @@ struct TemplatePath: Sendable {
     let isCurrent: Bool
     /// `{{.name}}`: looked up on the current object only, never in enclosing ones.
     let isAnchored: Bool
+
+    func copied() -> TemplatePath {
+        TemplatePath(
+            name: String(decoding: Array(name.utf8), as: UTF8.self),
+            transforms: transforms.map { String(decoding: Array($0.utf8), as: UTF8.self) })
+    }
 
     init(name: String, transforms: [String]) {
         self.name = name
