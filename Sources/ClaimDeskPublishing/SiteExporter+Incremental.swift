@@ -35,8 +35,7 @@ extension SiteExporter {
             let (jobs, removed) = try Self.incrementalPlan(
                 changed: changed.tools, previous: oldIndex.tools, old: old, config: config)
 
-            let work = try folder.prepare(
-                spareFiles: .some(spareRead.map { ($0.byPath, $0.manifest.files.map(\.path)) }))
+            let work = try folder.prepare(spare: .some(spareRead))
             let output = WorkFolderOutput(
                 root: work.url, known: work.known ?? [:], keepUnchanged: true, beforeWrite: hooks.beforeWrite)
             do {

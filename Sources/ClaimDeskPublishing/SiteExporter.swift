@@ -77,37 +77,10 @@ public struct SiteExporter: Sendable {
         return try SiteJSON.decode(SiteManifest.self, from: data, path: path)
     }
 
-    /// Where the export at `dir` is complete up to (its manifest's `seq` and `watchSeq`), read without decoding the
-    /// manifest's list of files: an incremental export needs only these two numbers before it asks the database.
+    /// Where the export at `dir` is complete up to (its manifest's `seq` and `watchSeq`): what an incremental export
+    /// asks the database about.
     public static func position(in dir: URL) throws -> (seq: Int64, watchSeq: Int64)? {
-        struct Position: SiteJSONReadable {
-            var seq: Int64
-            var watchSeq: Int64?
-
-            init?(reading reader: inout SiteJSONReader) {
-                var seq: Int64?
-                var watchSeq: Int64?
-                let read = reader.object { reader, key in
-                    switch key {
-                    case "seq": return SiteManifest.once(&seq, reader.int64())
-                    case "watchSeq": return SiteManifest.once(&watchSeq, reader.int64())
-                    default: return reader.skipValue()
-                    }
-                }
-                guard read, let seq else { return nil }
-                self.seq = seq
-                self.watchSeq = watchSeq
-            }
-        }
-        let path = dir.appendingPathComponent(SitePaths.manifest).path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if POSIXFile.exists(path) {
-                throw ExportError.unreadableExport(path: path, reason: "it cannot be read")
-            }
-            return nil
-        }
-        let position = try SiteJSON.decode(Position.self, from: data, path: path)
-        return (position.seq, position.watchSeq ?? 0)
+        try manifest(in: dir).map { ($0.seq, $0.watchSeq) }
     }
 
     /// Every tool with a live claim, sorted by slug, each to be rendered from the catalogue.

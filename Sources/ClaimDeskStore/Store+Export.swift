@@ -83,17 +83,13 @@ extension Store {
         let tierRows: Query =
             since < 0
             ? "SELECT t.tool_slug, t.slug, t.name FROM claimdesk.tiers t ORDER BY t.tool_slug, t.position, t.slug"
-            : """
-            WITH touched AS MATERIALIZED (
-                SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)
-                UNION
-                SELECT lc.tool_slug FROM claimdesk.live_claims lc
-                JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
-                WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince)))
-            SELECT t.tool_slug, t.slug, t.name FROM touched x
-            CROSS JOIN LATERAL (SELECT * FROM claimdesk.tiers t WHERE t.tool_slug = x.tool_slug OFFSET 0) t
-            ORDER BY t.tool_slug, t.position, t.slug
-            """
+            : Self.afterTouchedTools(
+                since: since, watchSince: watchSince,
+                """
+                SELECT t.tool_slug, t.slug, t.name FROM touched_slugs x
+                CROSS JOIN LATERAL (SELECT * FROM claimdesk.tiers t WHERE t.tool_slug = x.tool_slug OFFSET 0) t
+                ORDER BY t.tool_slug, t.position, t.slug
+                """)
         try connection.stream(tierRows) { row in
             let tool = ToolSlug(try row.decode(0, as: String.self))
             tiers[tool, default: []].append(
@@ -180,61 +176,41 @@ extension Store {
             ORDER BY t.slug, z.part, z.change_seq DESC, z.change_id, z.item_seq, z.tier_slug NULLS FIRST, z.topic_key,
                      z.position
             """
-            : """
-            WITH touched_slugs AS MATERIALIZED (
-                SELECT tool_slug FROM claimdesk.publication_log WHERE seq > \(since)
-                UNION
-                -- Tools whose live citations' sources were checked since: their source states may differ.
-                SELECT lc.tool_slug FROM claimdesk.live_claims lc
-                JOIN claimdesk.live_citations ci ON ci.revision_id = lc.revision_id
-                WHERE ci.url IN (SELECT url FROM claimdesk.watch_log WHERE seq > \(watchSince))),
-            -- Each touched tool's last publication through the index; an IN over the log scanned all of it (200 ms
-            -- at 10,000 tools) because the planner cannot know how few tools are touched.
-            touched AS MATERIALIZED (
-                SELECT s.tool_slug, x.last_seq FROM touched_slugs s
-                CROSS JOIN LATERAL (
-                    SELECT max(p.seq) AS last_seq FROM claimdesk.publication_log p
-                    WHERE p.tool_slug = s.tool_slug OFFSET 0) x
-                WHERE x.last_seq IS NOT NULL),
-            states AS MATERIALIZED (SELECT * FROM claimdesk.live_source_states())
-            SELECT t.slug, t.name, t.category, t.official_url, x.last_seq,
-                   lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
-                   lc.verified_on, lc.publish_seq, lc.published_at,
-                   ci.url, ci.supports, ci.dated, ci.title, ci.archived_url, ci.quote, ss.state,
-                   to_char(ss.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-            FROM touched x
-            JOIN claimdesk.tools t ON t.slug = x.tool_slug
-            LEFT JOIN LATERAL (SELECT * FROM claimdesk.live_claims l WHERE l.tool_slug = t.slug OFFSET 0) lc ON true
-            LEFT JOIN LATERAL (
-                SELECT * FROM claimdesk.live_citations c WHERE c.revision_id = lc.revision_id OFFSET 0) ci ON true
-            LEFT JOIN states ss
-                   ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
-            ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
-            """
+            : Self.afterTouchedTools(
+                since: since, watchSince: watchSince,
+                """
+                    ,
+                -- Each touched tool's last publication through the index; an IN over the log scanned all of it (200 ms
+                -- at 10,000 tools) because the planner cannot know how few tools are touched.
+                touched AS MATERIALIZED (
+                    SELECT s.tool_slug, x.last_seq FROM touched_slugs s
+                    CROSS JOIN LATERAL (
+                        SELECT max(p.seq) AS last_seq FROM claimdesk.publication_log p
+                        WHERE p.tool_slug = s.tool_slug OFFSET 0) x
+                    WHERE x.last_seq IS NOT NULL),
+                states AS MATERIALIZED (SELECT * FROM claimdesk.live_source_states())
+                SELECT t.slug, t.name, t.category, t.official_url, x.last_seq,
+                       lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
+                       lc.verified_on, lc.publish_seq, lc.published_at,
+                       ci.url, ci.supports, ci.dated, ci.title, ci.archived_url, ci.quote, ss.state,
+                       to_char(ss.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                FROM touched x
+                JOIN claimdesk.tools t ON t.slug = x.tool_slug
+                LEFT JOIN LATERAL (SELECT * FROM claimdesk.live_claims l WHERE l.tool_slug = t.slug OFFSET 0) lc ON true
+                LEFT JOIN LATERAL (
+                    SELECT * FROM claimdesk.live_citations c WHERE c.revision_id = lc.revision_id OFFSET 0) ci ON true
+                LEFT JOIN states ss
+                       ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
+                ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
+                """)
         var currentChangeID: Int64?
         func appendChange(_ row: Row, of slug: ToolSlug) throws {
             let id = try row.decode(24, as: Int64.self)
             if currentChangeID != id {
                 currentChangeID = id
-                let dayText = try row.decode(26, as: String.self)
-                guard let day = Self.day(dayText) else {
-                    throw StoreError(
-                        .database, "A change of \(slug) has an unreadable day \(dayText)",
-                        hint: "Check the database's DateStyle; nothing was exported.")
-                }
-                current?.changes.append(ToolChange(seq: try row.decode(25, as: Int64.self), day: day, items: []))
+                current?.changes.append(try Self.change(row, from: 24, of: slug))
             }
-            let refText = try row.decode(27, as: String.self)
-            let kindText = try row.decode(28, as: String.self)
-            guard let ref = ClaimRef(refText), let kind = ToolChange.Kind(rawValue: kindText) else {
-                throw StoreError(
-                    .database, "A change of \(slug) has an unreadable item (\(refText), \(kindText))",
-                    hint: "Check the change_items row; nothing was exported.")
-            }
-            let item = ToolChange.Item(
-                ref: ref, kind: kind, oldLabel: try row.decode(29, as: String?.self),
-                newLabel: try row.decode(30, as: String?.self), oldHeadline: try row.decode(31, as: String?.self),
-                newHeadline: try row.decode(32, as: String?.self), note: try row.decode(33, as: String?.self))
+            let item = try Self.changeItem(row, from: 24, of: slug)
             if let last = current?.changes.indices.last { current?.changes[last].items.append(item) }
         }
         try connection.stream(rows) { row in

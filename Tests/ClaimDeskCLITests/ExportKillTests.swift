@@ -89,6 +89,63 @@ struct ExportKillTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    @Test("SIGKILL during an incremental export leaves the live export whole, and the next one equals a full export")
+    func killIncremental() throws {
+        let db = try TestDatabase.create()
+        defer { db.drop() }
+        try Self.seed(db, tools: 150)
+        let exporter = try db.makeUser("xena", roles: ["exporter"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "claimdesk-kill-incremental-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("site")
+        let url = try db.url(as: exporter)
+        let base = ["export", "--out", out.path, "--database", url]
+        // Two full exports, so a spare generation exists for the incremental export to bring up to date in place.
+        for _ in 0..<2 { #expect(try CLI.run(base + ["--as-of", "2026-07-01"]).status == 0) }
+        let before = try files(out)
+        // A later day flags claims stale, so the incremental export re-renders many pages from their JSON.
+        let later = base + ["--as-of", "2026-11-01", "--incremental"]
+        let started = Date()
+        let timed = try CLI.run(later)
+        let duration = Date().timeIntervalSince(started)
+        #expect(timed.status == 0, "\(timed)")
+        #expect(try SiteExporter.manifest(in: out)?.asOf == Day("2026-11-01"))
+
+        let binary = try CLI.binary()
+        var killedMidway = 0
+        for delay in [0.15, 0.45, 0.75, 1.05].map({ $0 * duration }) {
+            #expect(try CLI.run(base + ["--as-of", "2026-07-01"]).status == 0)
+            #expect(try files(out) == before)
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = later
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            guard wasRunning && process.terminationReason == .uncaughtSignal else { continue }
+            killedMidway += 1
+            // The live export is whole: the old one, or (after the swap) the new one.
+            let report = try SiteExporter().check(dir: out, against: nil, config: Self.config)
+            #expect(report.missing.isEmpty && report.extra.isEmpty && report.modified.isEmpty, "after \(delay)s")
+            if try files(out) != before {
+                #expect(try SiteExporter.manifest(in: out)?.asOf == Day("2026-11-01"), "after \(delay)s")
+            }
+            // The next incremental export repairs whatever the killed one left in the spare.
+            #expect(try CLI.run(later).status == 0, "after \(delay)s")
+            let full = folder.appendingPathComponent("full-\(killedMidway)")
+            #expect(
+                try CLI.run(["export", "--out", full.path, "--database", url, "--as-of", "2026-11-01"]).status == 0)
+            #expect(try files(out) == files(full), "after \(delay)s")
+        }
+        #expect(killedMidway >= 2, "the export finished before any kill; the test proved nothing")
+    }
+
     static let config = SiteConfig(
         baseURL: "http://localhost:8000", notifyURL: "http://localhost:8000/notify/?tool={tool}",
         asOf: Day("2026-07-01") ?? Day.today())

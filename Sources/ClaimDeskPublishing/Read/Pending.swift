@@ -15,13 +15,13 @@ final class Pending<Value: Sendable>: Sendable {
         }
     }
 
-    /// Waits for the work (only the first call waits) and returns its result.
-    func value() throws(ExportError) -> Value {
-        if let value = slot.withLock({ $0 }) { return value }
-        done.wait()
-        guard let value = slot.withLock({ $0 }) else {
-            throw ExportError.writeFailed(path: "(export)", reason: "a background read gave no result")
+    /// Waits for the work (only until it is done) and returns its result.
+    func value() -> Value {
+        while true {
+            if let value = slot.withLock({ $0 }) { return value }
+            done.wait()
+            // Passed on, so any other waiter wakes too.
+            done.signal()
         }
-        return value
     }
 }

@@ -50,13 +50,13 @@ public final class PreviousExport: Sendable {
     func current() throws -> (live: Manifest?, index: Result<ToolIndex, ExportError>, spare: Manifest?) {
         let target = folder.target
         let spareURL = folder.spareURL
-        let liveManifest = try Self.fresh(try live.value(), path: target.appendingPathComponent(SitePaths.manifest)) {
+        let liveManifest = try Self.fresh(live.value(), path: target.appendingPathComponent(SitePaths.manifest)) {
             Self.readManifest(in: target)
         }.get()
-        let toolIndex = Self.fresh(try index.value(), path: target.appendingPathComponent(SitePaths.toolsIndex)) {
+        let toolIndex = Self.fresh(index.value(), path: target.appendingPathComponent(SitePaths.toolsIndex)) {
             Self.readIndex(in: target)
         }
-        let spareRead = try spare.value()
+        let spareRead = spare.value()
         let spareManifest = Self.fresh(spareRead, path: spareURL.appendingPathComponent(SitePaths.manifest)) {
             Self.readSpareManifest(in: spareURL)
         }
@@ -73,7 +73,9 @@ public final class PreviousExport: Sendable {
         let identity = FileIdentity(dir.appendingPathComponent(SitePaths.manifest).path)
         return Read(
             identity: identity,
-            value: exportResult { try SiteExporter.manifest(in: dir).map(Self.indexed) })
+            value: exportResult(path: dir.appendingPathComponent(SitePaths.manifest).path) {
+                try SiteExporter.manifest(in: dir).map(Self.indexed)
+            })
     }
 
     /// A spare without a readable manifest (an interrupted update) is rewritten in full, so nil is an answer here.
@@ -89,7 +91,7 @@ public final class PreviousExport: Sendable {
         let identity = FileIdentity(path)
         return Read(
             identity: identity,
-            value: exportResult {
+            value: exportResult(path: path) {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw ExportError.unreadableExport(path: path, reason: "it is missing")
                 }
@@ -97,17 +99,17 @@ public final class PreviousExport: Sendable {
             })
     }
 
-    private static func exportResult<Value>(_ body: () throws -> Value) -> Result<Value, ExportError> {
+    private static func exportResult<Value>(path: String, _ body: () throws -> Value) -> Result<Value, ExportError> {
         do {
             return .success(try body())
         } catch let error as ExportError {
             return .failure(error)
         } catch {
-            return .failure(.unreadableExport(path: "(previous export)", reason: "\(error)"))
+            return .failure(.unreadableExport(path: path, reason: "\(error)"))
         }
     }
 
-    private static func indexed(_ manifest: SiteManifest) -> Manifest {
+    static func indexed(_ manifest: SiteManifest) -> Manifest {
         var byPath: [String: SiteManifest.File] = [:]
         byPath.reserveCapacity(manifest.files.count)
         for file in manifest.files { byPath[file.path] = file }

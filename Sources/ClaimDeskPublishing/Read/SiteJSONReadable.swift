@@ -23,18 +23,7 @@ extension SiteManifest: SiteJSONReadable {
             case "stalenessDays": return Self.once(&stalenessDays, reader.int())
             case "fingerprint": return Self.once(&fingerprint, reader.string())
             case "watchSeq": return Self.once(&watchSeq, reader.int64())
-            case "files":
-                guard files == nil else { return false }
-                var list: [File] = []
-                guard
-                    reader.array({ reader in
-                        guard let file = File(reading: &reader) else { return false }
-                        list.append(file)
-                        return true
-                    })
-                else { return false }
-                files = list
-                return true
+            case "files": return Self.once(&files, reader.list { File(reading: &$0) })
             default: return reader.skipValue()
             }
         }
@@ -78,18 +67,7 @@ extension ToolIndex: SiteJSONReadable {
         let read = reader.object { reader, key in
             switch key {
             case "seq": return SiteManifest.once(&seq, reader.int64())
-            case "tools":
-                guard tools == nil else { return false }
-                var list: [ToolSummary] = []
-                guard
-                    reader.array({ reader in
-                        guard let tool = ToolSummary(reading: &reader) else { return false }
-                        list.append(tool)
-                        return true
-                    })
-                else { return false }
-                tools = list
-                return true
+            case "tools": return SiteManifest.once(&tools, reader.list { ToolSummary(reading: &$0) })
             default: return reader.skipValue()
             }
         }
@@ -120,18 +98,7 @@ extension ToolSummary {
             case "stale": return SiteManifest.once(&stale, reader.bool())
             case "url": return SiteManifest.once(&url, reader.string())
             case "apiURL": return SiteManifest.once(&apiURL, reader.string())
-            case "badges":
-                guard badges == nil else { return false }
-                var list: [Badge] = []
-                guard
-                    reader.array({ reader in
-                        guard let badge = Badge(reading: &reader) else { return false }
-                        list.append(badge)
-                        return true
-                    })
-                else { return false }
-                badges = list
-                return true
+            case "badges": return SiteManifest.once(&badges, reader.list { Badge(reading: &$0) })
             default: return reader.skipValue()
             }
         }

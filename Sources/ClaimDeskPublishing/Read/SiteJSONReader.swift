@@ -41,6 +41,17 @@ struct SiteJSONReader {
         return take(UInt8(ascii: "]"))
     }
 
+    /// An array whose elements `element` reads; nil when any of them (or the array) is unreadable.
+    mutating func list<Element>(_ element: (inout SiteJSONReader) -> Element?) -> [Element]? {
+        var elements: [Element] = []
+        let read = array { reader in
+            guard let value = element(&reader) else { return false }
+            elements.append(value)
+            return true
+        }
+        return read ? elements : nil
+    }
+
     /// A string; nil for anything else, for a control character, a bad escape or invalid UTF-8.
     mutating func string() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }

@@ -61,9 +61,9 @@ struct AtomicSiteFolder {
     }
 
     /// Picks and prepares the work folder: the spare when there is one (its manifest is read, then removed so an
-    /// interrupted update is recognisable), else a new empty folder. `spareFiles` are the files of the spare's
-    /// manifest by path when the caller already read it (nil inside: it had none or it was unreadable).
-    func prepare(spareFiles: ([String: SiteManifest.File], [String])?? = .none) throws -> WorkFolder {
+    /// interrupted update is recognisable), else a new empty folder. `spare` is the spare's manifest when the caller
+    /// already read it (nil inside: it had none or it was unreadable).
+    func prepare(spare: PreviousExport.Manifest?? = .none) throws -> WorkFolder {
         if POSIXFile.exists(target.path) {
             guard POSIXFile.isDirectory(target.path) else { throw ExportError.notAnExport(path: target.path) }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
@@ -73,20 +73,15 @@ struct AtomicSiteFolder {
         }
         if POSIXFile.isDirectory(spareURL.path) {
             let manifestPath = spareURL.appendingPathComponent(SitePaths.manifest).path
-            let known: ([String: SiteManifest.File], [String])? =
-                spareFiles
-                ?? (try? SiteExporter.manifest(in: spareURL)).flatMap { $0 }.map { manifest in
-                    var files: [String: SiteManifest.File] = [:]
-                    for file in manifest.files { files[file.path] = file }
-                    return (files, manifest.files.map(\.path))
-                }
+            let known = spare ?? (try? SiteExporter.manifest(in: spareURL)).flatMap { $0 }.map(PreviousExport.indexed)
             if POSIXFile.exists(manifestPath) {
                 guard unlink(manifestPath) == 0 else {
                     throw ExportError.writeFailed(path: manifestPath, reason: POSIXFile.reason())
                 }
                 POSIXFile.sync(spareURL.path)
             }
-            return WorkFolder(url: spareURL, isSpare: true, known: known?.0, knownPaths: known?.1)
+            return WorkFolder(
+                url: spareURL, isSpare: true, known: known?.byPath, knownPaths: known?.manifest.files.map(\.path))
         }
         if POSIXFile.exists(spareURL.path) { try? FileManager.default.removeItem(at: spareURL) }
         try? FileManager.default.removeItem(at: freshURL)
