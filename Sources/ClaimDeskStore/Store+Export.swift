@@ -120,23 +120,13 @@ extension Store {
                     toolName: try row.decode(3, as: String.self), at: try row.decode(4, as: Date.self),
                     summary: try row.decode(5, as: String.self)))
         }
-        var current: PublishedTool?
-        var currentClaim: PublishedClaim?
-        func flushClaim() {
-            if let claim = currentClaim { current?.claims.append(claim) }
-            currentClaim = nil
-        }
-        func flushTool() throws {
-            flushClaim()
-            if let tool = current { try body(tool) }
-            current = nil
-        }
         // A full export (`since` < 0) reads every tool that was ever published, tool by tool in slug order through
         // the indexes, so rows stream from the first tool on and rendering overlaps the query. The OFFSET 0 laterals
         // keep the security-barrier views from being joined whole; without sorts enabled, the planner keeps the
-        // slug order of the tools index and sorts each tool's few rows (an Incremental Sort) instead of the whole
-        // result before the first row. An incremental export reads its few tools the same way: 178 ms -> 10 ms for
-        // the main query of one tool of 1,000.
+        // slug order of the tools index instead of sorting the whole result before the first row; the order within a
+        // tool is restored by `ExportToolRows`. An incremental export reads its few tools the same way: 178 ms -> 10 ms
+        // for the main query of one tool of 1,000. Sorts go off only here: the statements above need theirs (the
+        // feed's top 50 took seconds without).
         if since < 0 { _ = try connection.query("SELECT set_config('enable_sort', 'off', true)") }
         let rows: Query =
             since < 0
@@ -147,7 +137,7 @@ extension Store {
                    z.verified_on, z.publish_seq, z.published_at,
                    z.url, z.supports, z.dated, z.title, z.archived_url, z.quote, z.state, z.checked_at,
                    z.part, z.change_id, z.change_seq, z.day, z.ref, z.kind, z.old_label, z.new_label, z.old_headline,
-                   z.new_headline, z.note
+                   z.new_headline, z.note, z.item_seq, z.position
             FROM claimdesk.tools t
             JOIN LATERAL (
                 SELECT max(p.seq) AS last_seq FROM claimdesk.publication_log p WHERE p.tool_slug = t.slug OFFSET 0) x
@@ -173,8 +163,7 @@ extension Store {
                 LEFT JOIN states ss
                        ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
             ) z ON true
-            ORDER BY t.slug, z.part, z.change_seq DESC, z.change_id, z.item_seq, z.tier_slug NULLS FIRST, z.topic_key,
-                     z.position
+            ORDER BY t.slug
             """
             : Self.afterTouchedTools(
                 since: since, watchSince: watchSince,
@@ -193,7 +182,7 @@ extension Store {
                        lc.revision_id, lc.tier_slug, lc.topic_key, lc.verdict, lc.headline, lc.body, lc.confidence,
                        lc.verified_on, lc.publish_seq, lc.published_at,
                        ci.url, ci.supports, ci.dated, ci.title, ci.archived_url, ci.quote, ss.state,
-                       to_char(ss.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                       to_char(ss.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), ci.position
                 FROM touched x
                 JOIN claimdesk.tools t ON t.slug = x.tool_slug
                 LEFT JOIN LATERAL (SELECT * FROM claimdesk.live_claims l WHERE l.tool_slug = t.slug OFFSET 0) lc ON true
@@ -203,67 +192,71 @@ extension Store {
                        ON ss.url = ci.url AND ss.verified_on = lc.verified_on AND ss.quote IS NOT DISTINCT FROM ci.quote
                 ORDER BY t.slug, lc.tier_slug NULLS FIRST, lc.topic_key, ci.position
                 """)
-        var currentChangeID: Int64?
-        func appendChange(_ row: Row, of slug: ToolSlug) throws {
-            let id = try row.decode(24, as: Int64.self)
-            if currentChangeID != id {
-                currentChangeID = id
-                current?.changes.append(try Self.change(row, from: 24, of: slug))
-            }
-            let item = try Self.changeItem(row, from: 24, of: slug)
-            if let last = current?.changes.indices.last { current?.changes[last].items.append(item) }
+        var current: ExportToolRows?
+        func flushTool() throws {
+            if let rows = current.take() { try body(rows.finished()) }
         }
+        let positionColumn = inStreamChanges ? 35 : 23
         try connection.stream(rows) { row in
             let slug = ToolSlug(try row.decode(0, as: String.self))
-            if current?.tool.slug != slug {
+            if current?.slug != slug {
                 try flushTool()
                 let lastSeq = try row.decode(4, as: Int64.self)
-                toolSeqs[slug] = lastSeq
-                current = PublishedTool(
-                    tool: Tool(
-                        slug: slug, name: try row.decode(1, as: String.self),
-                        category: try row.decode(2, as: String.self),
-                        officialURL: try row.decode(3, as: String.self)),
-                    tiers: tiers[slug] ?? [], claims: [], lastSeq: lastSeq, changes: toolChanges[slug] ?? [])
+                guard toolSeqs.updateValue(lastSeq, forKey: slug) == nil else {
+                    throw StoreError(
+                        .database, "The export query returned the rows of \(slug) apart from each other",
+                        hint: "Nothing was exported; report this with the PostgreSQL version and the query plan.")
+                }
+                current = ExportToolRows(
+                    PublishedTool(
+                        tool: Tool(
+                            slug: slug, name: try row.decode(1, as: String.self),
+                            category: try row.decode(2, as: String.self),
+                            officialURL: try row.decode(3, as: String.self)),
+                        tiers: tiers[slug] ?? [], claims: [], lastSeq: lastSeq, changes: toolChanges[slug] ?? []))
             }
             if inStreamChanges, try row.decode(23, as: Int?.self) == 0 {
-                try appendChange(row, of: slug)
+                current?.addChangeItem(
+                    try Self.changeItem(row, from: 24, of: slug), of: try Self.change(row, from: 24, of: slug),
+                    id: try row.decode(24, as: Int64.self), itemSeq: try row.decode(34, as: Int64.self))
                 return
             }
             guard let revisionID = try row.decode(5, as: Int64?.self) else { return }
-            let topic = TopicKey(try row.decode(7, as: String.self))
-            let tier = try row.decode(6, as: String?.self).map { TierSlug($0) }
-            let ref = ClaimRef(tool: slug, tier: tier, topic: topic)
-            if currentClaim?.ref != ref {
-                flushClaim()
+            if current?.hasClaim(revision: revisionID) != true {
+                let topic = TopicKey(try row.decode(7, as: String.self))
+                let tier = try row.decode(6, as: String?.self).map { TierSlug($0) }
                 let verifiedText = try row.decode(12, as: String.self)
                 guard let verified = Self.day(verifiedText) else {
                     throw StoreError(
                         .database, "Revision \(revisionID) has an unreadable verified-on date \(verifiedText)",
                         hint: "Check the database's DateStyle and the revision row; nothing was exported.")
                 }
-                currentClaim = PublishedClaim(
-                    ref: ref, verdict: try row.decode(8, as: String?.self).map { VerdictKey($0) },
-                    headline: try row.decode(9, as: String.self), body: try row.decode(10, as: String.self),
-                    confidence: Confidence(rawValue: try row.decode(11, as: String.self)) ?? .low,
-                    verifiedOn: verified, publishSeq: try row.decode(13, as: Int64.self),
-                    publishedAt: try row.decode(14, as: Date.self), citations: [])
+                current?.addClaim(
+                    PublishedClaim(
+                        ref: ClaimRef(tool: slug, tier: tier, topic: topic),
+                        verdict: try row.decode(8, as: String?.self).map { VerdictKey($0) },
+                        headline: try row.decode(9, as: String.self), body: try row.decode(10, as: String.self),
+                        confidence: Confidence(rawValue: try row.decode(11, as: String.self)) ?? .low,
+                        verifiedOn: verified, publishSeq: try row.decode(13, as: Int64.self),
+                        publishedAt: try row.decode(14, as: Date.self), citations: []),
+                    revision: revisionID)
             }
             if let url = try row.decode(15, as: String?.self) {
                 let datedText = try row.decode(17, as: String.self)
                 guard let dated = Self.day(datedText) else {
                     throw StoreError(
-                        .database, "A citation of \(ref) has an unreadable date \(datedText)",
+                        .database, "A citation of revision \(revisionID) has an unreadable date \(datedText)",
                         hint: "Check the database's DateStyle and the citation row; nothing was exported.")
                 }
-                currentClaim?.citations.append(
+                current?.addCitation(
                     Citation(
                         url: url, supports: try row.decode(16, as: String.self), dated: dated,
                         title: try row.decode(18, as: String?.self), archivedURL: try row.decode(19, as: String?.self),
                         quote: try row.decode(20, as: String?.self),
                         sourceState: try row.decode(21, as: String?.self).flatMap(SourceState.init(rawValue:))
                             ?? .unchecked,
-                        sourceCheckedAt: try row.decode(22, as: String?.self)))
+                        sourceCheckedAt: try row.decode(22, as: String?.self)),
+                    position: try row.decode(positionColumn, as: Int.self), revision: revisionID)
             }
         }
         try flushTool()
