@@ -18,6 +18,7 @@ public struct ClaimRef: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// Parses `tool[/tier]:topic`, saying what is wrong with a malformed reference.
     public static func parse(_ text: String) throws(ValidationError) -> ClaimRef {
+        if let ref = wellFormed(text) { return ref }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             throw ValidationError(
@@ -37,6 +38,32 @@ public struct ClaimRef: Hashable, Comparable, Sendable, Codable, CustomStringCon
         if let tier { try Slug.check(tier, kind: "tier slug", in: text) }
         try Slug.check(topic, kind: "topic", in: text, allowUnderscore: true)
         return ClaimRef(tool: ToolSlug(tool), tier: tier.map { TierSlug($0) }, topic: TopicKey(topic))
+    }
+
+    /// The reference when `text` is well formed, read from its bytes without splitting; nil sends it to `parse`,
+    /// which says what is wrong.
+    private static func wellFormed(_ text: String) -> ClaimRef? {
+        var text = text
+        return text.withUTF8 { bytes -> ClaimRef? in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let owner = UnsafeBufferPointer(rebasing: bytes[..<colon])
+            let topic = UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])
+            guard Slug.isValid(topic, allowUnderscore: true) else { return nil }
+            let tool: UnsafeBufferPointer<UInt8>
+            var tier: TierSlug?
+            if let slash = owner.firstIndex(of: UInt8(ascii: "/")) {
+                tool = UnsafeBufferPointer(rebasing: owner[..<slash])
+                let tierBytes = UnsafeBufferPointer(rebasing: owner[(slash + 1)...])
+                guard Slug.isValid(tierBytes, allowUnderscore: false) else { return nil }
+                tier = TierSlug(String(decoding: tierBytes, as: UTF8.self))
+            } else {
+                tool = owner
+            }
+            guard Slug.isValid(tool, allowUnderscore: false) else { return nil }
+            return ClaimRef(
+                tool: ToolSlug(String(decoding: tool, as: UTF8.self)), tier: tier,
+                topic: TopicKey(String(decoding: topic, as: UTF8.self)))
+        }
     }
 
     /// `deepseek` or `deepseek/consumer`.

@@ -27,6 +27,39 @@ struct ClaimRefTests {
         }
     }
 
+    @Test("slugs and references are judged exactly as the database's CHECK constraints judge them")
+    func matchesDatabaseRule() throws {
+        let slug = try NSRegularExpression(pattern: "^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$")
+        let topic = try NSRegularExpression(pattern: "^[a-z0-9]([a-z0-9_-]{0,62}[a-z0-9])?$")
+        func matches(_ rule: NSRegularExpression, _ text: String) -> Bool {
+            rule.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+        let alphabet: [String] = ["a", "z", "0", "9", "-", "_", "A", "é", " ", ":", "/", "\u{0}", "\u{301}"]
+        var samples = ["", String(repeating: "a", count: 64), String(repeating: "a", count: 65), "a_", "_a", "a-"]
+        for a in alphabet {
+            samples.append(a)
+            for b in alphabet {
+                samples.append(a + b)
+                for c in alphabet { samples.append(a + b + c) }
+            }
+        }
+        for text in samples {
+            #expect(Slug.isValid(text) == matches(slug, text), "\(text.debugDescription)")
+            #expect(Slug.isValid(text, allowUnderscore: true) == matches(topic, text), "\(text.debugDescription)")
+        }
+        for tool in ["acme", "a-", "é", ""] {
+            for tier in [nil, "pro", "pro_", "p/q"] {
+                for key in ["training", "opt_out", "x_", "a:b", ""] {
+                    let text = tool + (tier.map { "/" + $0 } ?? "") + ":" + key
+                    let valid =
+                        matches(slug, tool) && tier.map { matches(slug, $0) } ?? true && matches(topic, key)
+                    #expect((ClaimRef(text) != nil) == valid, "\(text)")
+                    if valid { #expect(ClaimRef(text)?.description == text) }
+                }
+            }
+        }
+    }
+
     @Test("only http(s) URLs with a host are accepted")
     func urls() {
         for good in ["https://cdn.deepseek.com/policies/en-US/deepseek-privacy-policy.html", "http://example.org"] {
