@@ -168,4 +168,27 @@ struct IncrementalExportTests {
         #expect(try SiteAssertions.differences(site, full) == [])
         #expect(try exporter.check(dir: site, against: second, config: Fixtures.config).isClean)
     }
+
+    @Test("a previous export swapped for an older one after its position was asked is refused, and nothing changes")
+    func swappedForOlder() throws {
+        let exporter = try SiteExporter()
+        let site = try TestSupport.scratch("older").appendingPathComponent("site")
+        let first = publish(base, seq: 14, change: { $0.claims[0].headline = "First change." }, slug: "deepseek")
+        _ = try exporter.export(catalog: first, config: Fixtures.config, to: site)
+        let previous = PreviousExport(at: site)
+        #expect(try previous.position()?.seq == first.seq)
+        // Another process puts back an export older than the position the changes were asked after...
+        _ = try exporter.export(catalog: base, config: Fixtures.config, to: site)
+        let before = try TestSupport.files(in: site)
+        // ...so the changes between the two would be missed: the export refuses instead.
+        let second = publish(
+            first, seq: 15, change: { $0.claims[0].headline = "Second change." }, slug: "northwind-assistant")
+        let changed = PublishedCatalog(
+            topics: second.topics, tools: second.tools.filter { $0.lastSeq > first.seq }, changes: second.changes,
+            seq: second.seq)
+        #expect(throws: ExportError.self) {
+            _ = try exporter.exportIncremental(changed: changed, config: Fixtures.config, to: site, previous: previous)
+        }
+        #expect(try TestSupport.files(in: site) == before)
+    }
 }

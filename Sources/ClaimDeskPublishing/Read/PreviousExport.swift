@@ -26,6 +26,8 @@ public final class PreviousExport: Sendable {
     private let live: Pending<Read<Manifest?>>
     private let index: Pending<Read<ToolIndex>>
     private let spare: Pending<Read<Manifest?>>
+    /// The position `position()` answered: the manifest used under the lock must not be older.
+    private let asked = Locked<(seq: Int64, watchSeq: Int64)?>(nil)
 
     /// Starts reading the export at `dir` (and its spare) in the background.
     public init(at dir: URL) {
@@ -43,6 +45,7 @@ public final class PreviousExport: Sendable {
     /// database about. Waits for the manifest.
     public func position() throws -> (seq: Int64, watchSeq: Int64)? {
         guard let manifest = try live.value().value.get()?.manifest else { return nil }
+        asked.withLock { $0 = (manifest.seq, manifest.watchSeq) }
         return (manifest.seq, manifest.watchSeq)
     }
 
@@ -53,6 +56,15 @@ public final class PreviousExport: Sendable {
         let liveManifest = try Self.fresh(live.value(), path: target.appendingPathComponent(SitePaths.manifest)) {
             Self.readManifest(in: target)
         }.get()
+        // What changed was asked after `asked`: a manifest older than that (the folder was swapped for an older export
+        // in between) would miss the changes in the gap.
+        if let asked = asked.withLock({ $0 }), let manifest = liveManifest?.manifest,
+            manifest.seq < asked.seq || manifest.watchSeq < asked.watchSeq
+        {
+            throw ExportError.unreadableExport(
+                path: target.appendingPathComponent(SitePaths.manifest).path,
+                reason: "it was replaced by an older export while this one was starting; run the export again")
+        }
         let toolIndex = Self.fresh(index.value(), path: target.appendingPathComponent(SitePaths.toolsIndex)) {
             Self.readIndex(in: target)
         }
