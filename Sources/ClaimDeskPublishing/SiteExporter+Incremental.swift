@@ -42,7 +42,7 @@ extension SiteExporter {
                 let liveFiles = live.byPath
                 let site = try render(
                     jobs: jobs, changes: changed.changes, topics: changed.topics, seq: changed.seq, config: config,
-                    output: output, live: (folder.target, liveFiles), liveSummaries: oldIndex.tools,
+                    output: output, live: (folder.target, liveFiles), previousIndex: oldIndex,
                     watchSeq: changed.watchSeq)
                 try finish(site, in: work, of: folder, output: output, thorough: false)
                 let report = site.report(mode: .incremental, removed: removed, stats: output.stats.withLock { $0 })

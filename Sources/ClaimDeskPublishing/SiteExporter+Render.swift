@@ -10,13 +10,13 @@ extension SiteExporter {
     func render(
         jobs: [ToolJob], changes: [ChangeEvent], topics: [Topic], seq: Int64, config: SiteConfig,
         output: any SiteOutput, live: (folder: URL, files: [String: SiteManifest.File])?,
-        liveSummaries: [ToolSummary]? = nil, watchSeq: Int64 = 0
+        previousIndex: PreviousToolIndex? = nil, watchSeq: Int64 = 0
     ) throws -> RenderedSite {
         let renderer = SiteRenderer(config: config, templates: templates, topics: topics)
         let outcomes = try Self.renderTools(jobs, renderer: renderer, output: output, live: live)
         return try renderTail(
             outcomes: outcomes, changes: changes, topics: topics, seq: seq, config: config, renderer: renderer,
-            output: output, live: live, liveSummaries: liveSummaries, watchSeq: watchSeq)
+            output: output, live: live, previousIndex: previousIndex, watchSeq: watchSeq)
     }
 
     /// Renders (or carries over) the pages of `jobs`, on every core.
@@ -37,14 +37,14 @@ extension SiteExporter {
     func renderTail(
         outcomes: [ToolOutcome], changes: [ChangeEvent], topics: [Topic], seq: Int64, config: SiteConfig,
         renderer: SiteRenderer, output: any SiteOutput, live: (folder: URL, files: [String: SiteManifest.File])?,
-        liveSummaries: [ToolSummary]?, watchSeq: Int64 = 0
+        previousIndex: PreviousToolIndex?, watchSeq: Int64 = 0
     ) throws -> RenderedSite {
         let summaries = outcomes.map(\.summary)
         let exported = Set(summaries.map(\.slug))
         // The index page and sitemap are functions of the summaries alone: when those did not change, the live files
         // are already right and rendering them again (costly for a large index) would give the same bytes.
         let reusable: [SiteManifest.File]? =
-            if let live, let liveSummaries, Self.sameSummaries(liveSummaries, as: outcomes),
+            if let live, let previousIndex, Self.sameSummaries(previousIndex.tools, as: outcomes),
                 let index = live.files[SitePaths.indexHTML], let sitemap = live.files[SitePaths.sitemap]
             {
                 [index, sitemap]
@@ -54,7 +54,8 @@ extension SiteExporter {
         // tools.json writes its tools on every core itself; the other site-wide files (megabytes each at 10,000
         // tools) are independent and written side by side.
         let toolsIndex = try output.emit(
-            renderer.indexJSON(ToolIndex(seq: seq, tools: summaries)), path: SitePaths.toolsIndex)
+            previousIndex?.json(seq: seq, outcomes: outcomes)
+                ?? renderer.indexJSON(ToolIndex(seq: seq, tools: summaries)), path: SitePaths.toolsIndex)
         let tail = try Parallel.map(count: 3) { part -> [SiteManifest.File] in
             switch part {
             case 0:

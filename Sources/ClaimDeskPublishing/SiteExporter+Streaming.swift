@@ -24,7 +24,7 @@ extension SiteExporter {
                 let (outcomes, renderer, topics) = try sink.finish()
                 let site = try renderTail(
                     outcomes: outcomes, changes: changes, topics: topics, seq: seq, config: config, renderer: renderer,
-                    output: output, live: nil, liveSummaries: nil, watchSeq: sink.watchSeq)
+                    output: output, live: nil, previousIndex: nil, watchSeq: sink.watchSeq)
                 try finish(site, in: work, of: folder, output: output, thorough: true)
                 return site.report(mode: .full, removed: [], stats: output.stats.withLock { $0 })
             } catch {

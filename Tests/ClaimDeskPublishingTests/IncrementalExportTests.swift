@@ -191,4 +191,28 @@ struct IncrementalExportTests {
         }
         #expect(try TestSupport.files(in: site) == before)
     }
+
+    @Test("a previous tools.json in another JSON layout is read and encoded again, not copied, and incremental equals full")
+    func foreignIndexLayout() throws {
+        let exporter = try SiteExporter()
+        let site = try TestSupport.scratch("layout").appendingPathComponent("site")
+        _ = try exporter.export(catalog: base, config: Fixtures.config, to: site)
+        // The same index, compact: valid, equal in content, but not laid out as this exporter writes it.
+        let path = site.appendingPathComponent(SitePaths.toolsIndex)
+        let index = try JSONDecoder().decode(ToolIndex.self, from: Data(contentsOf: path))
+        let compact = JSONWriter.document(index, pretty: false)
+        try FileManager.default.removeItem(at: path)
+        try Data(compact).write(to: path)
+        let previous = try PreviousToolIndex.read(Data(compact), path: path.path)
+        #expect(previous.layout == nil)
+
+        let after = publish(base, seq: 14, change: { $0.claims[0].headline = "Changed." }, slug: "deepseek")
+        let changed = PublishedCatalog(
+            topics: after.topics, tools: after.tools.filter { $0.lastSeq > base.seq }, changes: after.changes,
+            seq: after.seq)
+        _ = try exporter.exportIncremental(changed: changed, config: Fixtures.config, to: site)
+        let full = try TestSupport.scratch("layout-full").appendingPathComponent("site")
+        _ = try exporter.export(catalog: after, config: Fixtures.config, to: full)
+        #expect(try SiteAssertions.differences(site, full) == [])
+    }
 }

@@ -24,7 +24,7 @@ public final class PreviousExport: Sendable {
 
     private let folder: AtomicSiteFolder
     private let live: Pending<Read<Manifest?>>
-    private let index: Pending<Read<ToolIndex>>
+    private let index: Pending<Read<PreviousToolIndex>>
     private let spare: Pending<Read<Manifest?>>
     /// The position `position()` answered: the manifest used under the lock must not be older.
     private let asked = Locked<(seq: Int64, watchSeq: Int64)?>(nil)
@@ -50,7 +50,7 @@ public final class PreviousExport: Sendable {
     }
 
     /// The three reads, each read again if its file changed since it was first read. Call holding the export lock.
-    func current() throws -> (live: Manifest?, index: Result<ToolIndex, ExportError>, spare: Manifest?) {
+    func current() throws -> (live: Manifest?, index: Result<PreviousToolIndex, ExportError>, spare: Manifest?) {
         let target = folder.target
         let spareURL = folder.spareURL
         let liveManifest = try Self.fresh(live.value(), path: target.appendingPathComponent(SitePaths.manifest)) {
@@ -98,7 +98,7 @@ public final class PreviousExport: Sendable {
             identity: identity, value: .success((try? SiteExporter.manifest(in: spare)).flatMap { $0 }.map(indexed)))
     }
 
-    private static func readIndex(in dir: URL) -> Read<ToolIndex> {
+    private static func readIndex(in dir: URL) -> Read<PreviousToolIndex> {
         let path = dir.appendingPathComponent(SitePaths.toolsIndex).path
         let identity = FileIdentity(path)
         return Read(
@@ -107,7 +107,7 @@ public final class PreviousExport: Sendable {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw ExportError.unreadableExport(path: path, reason: "it is missing")
                 }
-                return try SiteJSON.decode(ToolIndex.self, from: data, path: path)
+                return try PreviousToolIndex.read(data, path: path)
             })
     }
 

@@ -5,7 +5,8 @@
 /// which has the last word and the error message — so it must never accept what `JSONDecoder` would refuse.
 struct SiteJSONReader {
     private let bytes: UnsafeRawBufferPointer
-    private var offset = 0
+    /// Where the reader is in its input; `PreviousToolIndex` notes where each tool's summary begins and ends.
+    private(set) var offset = 0
     /// Unknown members are skipped; nesting deeper than this in them is refused rather than followed.
     private static let maximumDepth = 64
 
@@ -176,7 +177,7 @@ struct SiteJSONReader {
         return true
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x0A, 0x0D, 0x09: offset += 1

@@ -94,6 +94,11 @@ struct JSONWriter {
     /// Starts an array element.
     mutating func element() { separate() }
 
+    /// A value already written by this writer at the same place in an earlier document, copied as it is.
+    mutating func written(_ value: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: value)
+    }
+
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
