@@ -192,7 +192,7 @@ struct IncrementalExportTests {
         #expect(try TestSupport.files(in: site) == before)
     }
 
-    @Test("a previous tools.json in another JSON layout is read and encoded again, not copied, and incremental equals full")
+    @Test("a previous tools.json in another layout is encoded again, not copied; incremental equals full")
     func foreignIndexLayout() throws {
         let exporter = try SiteExporter()
         let site = try TestSupport.scratch("layout").appendingPathComponent("site")

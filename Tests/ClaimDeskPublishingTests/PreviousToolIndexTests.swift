@@ -53,7 +53,7 @@ struct PreviousToolIndexTests {
         #expect(same)
     }
 
-    @Test("an index in any other layout is not copied: compact, re-indented, unsorted, or a summary laid out differently")
+    @Test("an index in another layout is not copied: compact, re-indented, unsorted, or a summary laid out anew")
     func refuses() throws {
         let pretty = JSONWriter.document(Self.previous)
         let text = String(decoding: pretty, as: UTF8.self)
