@@ -70,14 +70,17 @@ extension SiteExporter {
             ? previous.sorted { $0.slug < $1.slug } : previous
         let live = changedTools.filter { !$0.claims.isEmpty }
         let liveSlugs = Set(live.map(\.tool.slug))
+        // By index, not `for summary in previous`: copying each summary (a dozen references) was most of this plan.
         let oldLinks = OtherToolLinks(
-            tools: previous.map { ToolLink(slug: $0.slug, name: $0.name, url: $0.url) }, limit: config.otherToolLinks,
-            sortKeys: false)
+            tools: previous.indices.map {
+                ToolLink(slug: previous[$0].slug, name: previous[$0].name, url: previous[$0].url)
+            },
+            limit: config.otherToolLinks, sortKeys: false)
         let removed = changedTools.map(\.tool.slug).filter { !liveSlugs.contains($0) && oldLinks.index(of: $0) != nil }
         var newTools: [ToolLink] = []
         newTools.reserveCapacity(previous.count + live.count)
-        for summary in previous where changedBySlug[summary.slug] == nil {
-            newTools.append(ToolLink(slug: summary.slug, name: summary.name, url: summary.url))
+        for index in previous.indices where changedBySlug[previous[index].slug] == nil {
+            newTools.append(ToolLink(slug: previous[index].slug, name: previous[index].name, url: previous[index].url))
         }
         for tool in live {
             newTools.append(ToolLink(slug: tool.tool.slug, name: tool.tool.name, url: config.pageURL(tool.tool.slug)))
@@ -96,12 +99,11 @@ extension SiteExporter {
             if let tool = changedBySlug[link.slug] {
                 jobs.append(.fresh(tool, links: newLinks.links(at: index)))
             } else if let oldIndex = oldLinks.index(of: link.slug) {
-                let summary = previous[oldIndex]
-                let staleMayChange = oldCutoff != newCutoff && summary.lastVerified < staleWindowEnd
+                let staleMayChange = oldCutoff != newCutoff && previous[oldIndex].lastVerified < staleWindowEnd
                 if staleMayChange || !newLinks.sameLinks(at: index, as: oldLinks, at: oldIndex) {
-                    jobs.append(.rerender(summary, links: newLinks.links(at: index)))
+                    jobs.append(.rerender(previous[oldIndex], links: newLinks.links(at: index)))
                 } else {
-                    jobs.append(.reuse(summary))
+                    jobs.append(.reuse(previous[oldIndex]))
                 }
             }
         }
