@@ -25,8 +25,7 @@ extension SiteExporter {
         live: (folder: URL, files: [String: SiteManifest.File])?
     ) throws -> [ToolOutcome] {
         try Parallel.map(count: jobs.count) { index in
-            // A carried-over page needs no renderer: fetching this thread's copy for each of an incremental export's
-            // 10,000 unchanged pages cost more than carrying them over.
+            // A carried-over page needs no renderer, so this thread's copy is not fetched for it.
             if case .reuse(let summary) = jobs[index] { return try reuseTool(summary, output: output, live: live) }
             return try renderTool(jobs[index], renderer: renderer.forThisThread, output: output, live: live)
         }
@@ -51,8 +50,9 @@ extension SiteExporter {
             } else {
                 nil
             }
-        // tools.json writes its tools on every core itself; the other site-wide files (megabytes each at 10,000
-        // tools) are independent and written side by side.
+        // tools.json copies carried-over tools' summaries from the previous one when it can (`PreviousToolIndex`), or
+        // writes them on every core; the other site-wide files (megabytes each at 10,000 tools) are independent and
+        // written side by side.
         let toolsIndex = try output.emit(
             previousIndex?.json(seq: seq, outcomes: outcomes)
                 ?? renderer.indexJSON(ToolIndex(seq: seq, tools: summaries)), path: SitePaths.toolsIndex)
