@@ -19,6 +19,8 @@ public enum ExportError: Error, Hashable, Sendable, LocalizedError, CustomString
     case unreadableExport(path: String, reason: String)
     case incompatibleExport(path: String, reason: String)
     case sequenceWentBackwards(path: String, exported: Int64, given: Int64)
+    /// Another process put an older export in place between reading this one's position and taking the lock.
+    case exportReplaced(path: String)
     case templateInvalid(name: String, reason: String)
     case templatesMissing(path: String)
     case renderFailed(template: String)
@@ -53,6 +55,8 @@ public enum ExportError: Error, Hashable, Sendable, LocalizedError, CustomString
             "\(path) has no previous export (no manifest.json); run a full export first (claimdesk export --out \(path))."
         case .unreadableExport(let path, let reason):
             "The existing export file \(path) cannot be used: \(reason); run a full export to rebuild the site."
+        case .exportReplaced(let path):
+            "The export at \(path) was replaced by an older one while this export was starting; nothing was changed. Run the same command again."
         case .incompatibleExport(let path, let reason):
             "The export at \(path) was made with \(reason); run a full export instead of an incremental one."
         case .sequenceWentBackwards(let path, let exported, let given):

@@ -25,9 +25,7 @@ extension SiteExporter {
         live: (folder: URL, files: [String: SiteManifest.File])?
     ) throws -> [ToolOutcome] {
         try Parallel.map(count: jobs.count) { index in
-            // A carried-over page needs no renderer, so this thread's copy is not fetched for it.
-            if case .reuse(let summary) = jobs[index] { return try reuseTool(summary, output: output, live: live) }
-            return try renderTool(jobs[index], renderer: renderer.forThisThread, output: output, live: live)
+            try renderTool(jobs[index], renderer: renderer.forThisThread, output: output, live: live)
         }
     }
 
@@ -75,20 +73,11 @@ extension SiteExporter {
                 ]
             }
         }
-        // Appended in runs that are already in path order for most slugs (each tool's API file, then the site-wide
-        // files, then each tool's folder), so the sort below only merges runs instead of sorting 30,000 paths.
         var files: [SiteManifest.File] = []
         files.reserveCapacity(outcomes.count * 3 + 8)
-        var folders: [SiteManifest.File] = []
-        folders.reserveCapacity(outcomes.count * 2)
-        for outcome in outcomes {
-            for file in outcome.files.sorted(by: { $0.path < $1.path }) {
-                if file.path.hasPrefix(SitePaths.toolsFolderPrefix) { folders.append(file) } else { files.append(file) }
-            }
-        }
+        for outcome in outcomes { files += outcome.files }
         files.append(toolsIndex)
         for part in tail { files += part }
-        files += folders
         files.sort { $0.path < $1.path }
 
         var manifest = SiteManifest(

@@ -28,18 +28,70 @@ struct ExportKillTests {
         try connection.executeScript(unsafeSQL: sql)
     }
 
+    /// 150 published tools, an exporter's database URL, and a scratch folder that will hold the export at `site`.
+    struct Scene {
+        let db: TestDatabase
+        let url: String
+        let folder: URL
+        var out: URL { folder.appendingPathComponent("site") }
+
+        init(_ name: String) throws {
+            db = try TestDatabase.create()
+            do {
+                try ExportKillTests.seed(db, tools: 150)
+                url = try db.url(as: try db.makeUser("xena", roles: ["exporter"]))
+                folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "claimdesk-\(name)-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                db.drop()
+                throw error
+            }
+        }
+
+        func close() {
+            try? FileManager.default.removeItem(at: folder)
+            db.drop()
+        }
+    }
+
+    /// Starts the real binary with `arguments`, SIGKILLs it after `delay` seconds; true when the kill landed while
+    /// it was still running.
+    func killed(_ arguments: [String], after delay: TimeInterval) throws -> Bool {
+        let process = Process()
+        process.executableURL = try CLI.binary()
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        let wasRunning = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return wasRunning && process.terminationReason == .uncaughtSignal
+    }
+
+    /// The export at `out` is whole: the old one (`before`), or — if the kill came after the swap — the new one.
+    func expectWhole(
+        _ out: URL, before: [String: Data], newAsOf: String, after delay: TimeInterval,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let report = try SiteExporter().check(dir: out, against: nil, config: Self.config)
+        #expect(
+            report.missing.isEmpty && report.extra.isEmpty && report.modified.isEmpty, "after \(delay)s",
+            sourceLocation: sourceLocation)
+        if try files(out) != before {
+            #expect(
+                try SiteExporter.manifest(in: out)?.asOf == Day(newAsOf), "after \(delay)s",
+                sourceLocation: sourceLocation)
+        }
+    }
+
     @Test("SIGKILL at any moment of an export leaves the previous export whole, and the next export succeeds")
     func killAtAnyMoment() throws {
-        let db = try TestDatabase.create()
-        defer { db.drop() }
-        try Self.seed(db, tools: 150)
-        let exporter = try db.makeUser("xena", roles: ["exporter"])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "claimdesk-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("site")
-        let url = try db.url(as: exporter)
+        let scene = try Scene("kill")
+        defer { scene.close() }
+        let (folder, out, url) = (scene.folder, scene.out, scene.url)
         let started = Date()
         let first = try CLI.run(["export", "--out", out.path, "--as-of", "2026-07-01", "--database", url])
         let duration = Date().timeIntervalSince(started)
@@ -48,30 +100,15 @@ struct ExportKillTests {
         #expect(before.count > 300)
 
         // A different site (another as-of day flags other claims stale), so a completed swap would show.
-        let binary = try CLI.binary()
         var killedMidway = 0
         // Kill points spread over a whole export, up to just past its usual end (so one may land after the swap).
         for delay in [0.05, 0.2, 0.4, 0.6, 0.75, 0.9, 1.0, 1.1].map({ $0 * duration }) {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["export", "--out", out.path, "--as-of", "2026-11-01", "--database", url]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            let wasRunning = process.isRunning
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let after = try files(out)
-            if wasRunning && process.terminationReason == .uncaughtSignal {
+            let arguments = ["export", "--out", out.path, "--as-of", "2026-11-01", "--database", url]
+            if try killed(arguments, after: delay) {
                 killedMidway += 1
-                // Either the old export, whole, or (if the kill came after the swap) the new one, whole.
-                let report = try SiteExporter().check(dir: out, against: nil, config: Self.config)
-                #expect(report.missing.isEmpty && report.extra.isEmpty && report.modified.isEmpty, "after \(delay)s")
-                if after != before {
-                    #expect(try SiteExporter.manifest(in: out)?.asOf == Day("2026-11-01"), "after \(delay)s")
-                }
+                try expectWhole(out, before: before, newAsOf: "2026-11-01", after: delay)
             }
+            let after = try files(out)
             // Put the old export back for the next round.
             if after != before {
                 let restore = try CLI.run(["export", "--out", out.path, "--as-of", "2026-07-01", "--database", url])
@@ -91,16 +128,9 @@ struct ExportKillTests {
 
     @Test("SIGKILL during an incremental export leaves the live export whole, and the next one equals a full export")
     func killIncremental() throws {
-        let db = try TestDatabase.create()
-        defer { db.drop() }
-        try Self.seed(db, tools: 150)
-        let exporter = try db.makeUser("xena", roles: ["exporter"])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "claimdesk-kill-incremental-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("site")
-        let url = try db.url(as: exporter)
+        let scene = try Scene("kill-incremental")
+        defer { scene.close() }
+        let (folder, out, url) = (scene.folder, scene.out, scene.url)
         let base = ["export", "--out", out.path, "--database", url]
         // Two full exports, so a spare generation exists for the incremental export to bring up to date in place.
         for _ in 0..<2 { #expect(try CLI.run(base + ["--as-of", "2026-07-01"]).status == 0) }
@@ -113,29 +143,13 @@ struct ExportKillTests {
         #expect(timed.status == 0, "\(timed)")
         #expect(try SiteExporter.manifest(in: out)?.asOf == Day("2026-11-01"))
 
-        let binary = try CLI.binary()
         var killedMidway = 0
         for delay in [0.15, 0.45, 0.75, 1.05].map({ $0 * duration }) {
             #expect(try CLI.run(base + ["--as-of", "2026-07-01"]).status == 0)
             #expect(try files(out) == before)
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = later
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            let wasRunning = process.isRunning
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            guard wasRunning && process.terminationReason == .uncaughtSignal else { continue }
+            guard try killed(later, after: delay) else { continue }
             killedMidway += 1
-            // The live export is whole: the old one, or (after the swap) the new one.
-            let report = try SiteExporter().check(dir: out, against: nil, config: Self.config)
-            #expect(report.missing.isEmpty && report.extra.isEmpty && report.modified.isEmpty, "after \(delay)s")
-            if try files(out) != before {
-                #expect(try SiteExporter.manifest(in: out)?.asOf == Day("2026-11-01"), "after \(delay)s")
-            }
+            try expectWhole(out, before: before, newAsOf: "2026-11-01", after: delay)
             // The next incremental export repairs whatever the killed one left in the spare.
             #expect(try CLI.run(later).status == 0, "after \(delay)s")
             let full = folder.appendingPathComponent("full-\(killedMidway)")

@@ -49,7 +49,7 @@ struct ConfigurationTests {
             .writeFailed(path: "/p/f", reason: "no space left on device"),
             .swapFailed(path: "/p/site", reason: "busy"), .noPreviousExport(path: "/p/site"),
             .unreadableExport(path: "/p/site/x", reason: "bad"), .incompatibleExport(path: "/p/site", reason: "r"),
-            .sequenceWentBackwards(path: "/p/site", exported: 5, given: 3),
+            .sequenceWentBackwards(path: "/p/site", exported: 5, given: 3), .exportReplaced(path: "/p/site"),
             .templateInvalid(name: "tool.mustache", reason: "r"), .templatesMissing(path: "/t"),
             .renderFailed(template: "tool"),
         ]

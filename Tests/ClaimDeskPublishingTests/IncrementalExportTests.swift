@@ -186,9 +186,14 @@ struct IncrementalExportTests {
         let changed = PublishedCatalog(
             topics: second.topics, tools: second.tools.filter { $0.lastSeq > first.seq }, changes: second.changes,
             seq: second.seq)
-        #expect(throws: ExportError.self) {
+        let error = #expect(throws: ExportError.self) {
             _ = try exporter.exportIncremental(changed: changed, config: Fixtures.config, to: site, previous: previous)
         }
+        guard case .exportReplaced = error else {
+            Issue.record("expected exportReplaced, got \(String(describing: error))")
+            return
+        }
+        #expect(error?.description.hasSuffix("Run the same command again.") == true)
         #expect(try TestSupport.files(in: site) == before)
     }
 

@@ -61,9 +61,7 @@ public final class PreviousExport: Sendable {
         if let asked = asked.withLock({ $0 }), let manifest = liveManifest?.manifest,
             manifest.seq < asked.seq || manifest.watchSeq < asked.watchSeq
         {
-            throw ExportError.unreadableExport(
-                path: target.appendingPathComponent(SitePaths.manifest).path,
-                reason: "it was replaced by an older export while this one was starting; run the export again")
+            throw ExportError.exportReplaced(path: target.path)
         }
         let toolIndex = Self.fresh(index.value(), path: target.appendingPathComponent(SitePaths.toolsIndex)) {
             Self.readIndex(in: target)

@@ -22,27 +22,8 @@ struct PreviousToolIndex: Sendable {
     static func read(_ data: Data, path: String) throws(ExportError) -> PreviousToolIndex {
         let fast = data.withUnsafeBytes { bytes -> (ToolIndex, [Range<Int>])? in
             var elements: [Range<Int>] = []
-            let index = SiteJSONReader.read(bytes) { reader -> ToolIndex? in
-                var seq: Int64?
-                var tools: [ToolSummary]?
-                let read = reader.object { reader, key in
-                    switch key {
-                    case "seq": return SiteManifest.once(&seq, reader.int64())
-                    case "tools":
-                        return SiteManifest.once(
-                            &tools,
-                            reader.list { reader -> ToolSummary? in
-                                reader.skipSpace()
-                                let start = reader.offset
-                                guard let summary = ToolSummary(reading: &reader) else { return nil }
-                                elements.append(start..<reader.offset)
-                                return summary
-                            })
-                    default: return reader.skipValue()
-                    }
-                }
-                guard read, let seq, let tools else { return nil }
-                return ToolIndex(seq: seq, tools: tools)
+            let index = SiteJSONReader.read(bytes) { reader in
+                ToolIndex(reading: &reader) { elements.append($0) }
             }
             return index.map { ($0, elements) }
         }

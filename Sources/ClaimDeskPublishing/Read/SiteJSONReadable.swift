@@ -62,12 +62,26 @@ extension SiteManifest.File {
 
 extension ToolIndex: SiteJSONReadable {
     init?(reading reader: inout SiteJSONReader) {
+        self.init(reading: &reader) { _ in }
+    }
+
+    /// Also tells `summary` where each tool's summary lies in the input (`PreviousToolIndex` copies those bytes).
+    init?(reading reader: inout SiteJSONReader, summary: (Range<Int>) -> Void) {
         var seq: Int64?
         var tools: [ToolSummary]?
         let read = reader.object { reader, key in
             switch key {
             case "seq": return SiteManifest.once(&seq, reader.int64())
-            case "tools": return SiteManifest.once(&tools, reader.list { ToolSummary(reading: &$0) })
+            case "tools":
+                return SiteManifest.once(
+                    &tools,
+                    reader.list { reader -> ToolSummary? in
+                        reader.skipSpace()
+                        let start = reader.offset
+                        guard let value = ToolSummary(reading: &reader) else { return nil }
+                        summary(start..<reader.offset)
+                        return value
+                    })
             default: return reader.skipValue()
             }
         }

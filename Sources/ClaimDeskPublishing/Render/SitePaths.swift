@@ -9,10 +9,8 @@ enum SitePaths {
     static let manifest = "manifest.json"
 
     static func toolJSON(_ slug: ToolSlug) -> String { "api/v1/tools/\(slug.rawValue).json" }
-    static func toolHTML(_ slug: ToolSlug) -> String { "\(toolsFolderPrefix)\(slug.rawValue)/index.html" }
+    static func toolHTML(_ slug: ToolSlug) -> String { "tools/\(slug.rawValue)/index.html" }
     /// A tool's own Atom feed of its changes, beside its page.
-    static func toolFeed(_ slug: ToolSlug) -> String { "\(toolsFolderPrefix)\(slug.rawValue)/\(toolFeedName)" }
+    static func toolFeed(_ slug: ToolSlug) -> String { "tools/\(slug.rawValue)/\(toolFeedName)" }
     static let toolFeedName = "changes.xml"
-    /// The folder of the tools' pages and feeds.
-    static let toolsFolderPrefix = "tools/"
 }
