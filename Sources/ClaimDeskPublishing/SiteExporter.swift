@@ -39,7 +39,7 @@ public struct SiteExporter: Sendable {
         return try folder.withLock {
             let work = try folder.prepare()
             let output = WorkFolderOutput(
-                root: work.url, known: work.known ?? [:], keepUnchanged: false, beforeWrite: hooks.beforeWrite)
+                root: work.url, known: work.known ?? .nothing, keepUnchanged: false, beforeWrite: hooks.beforeWrite)
             do {
                 let site = try render(
                     jobs: jobs, changes: catalog.changes, topics: catalog.topics, seq: catalog.seq, config: config,

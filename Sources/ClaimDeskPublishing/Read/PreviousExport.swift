@@ -25,7 +25,7 @@ public final class PreviousExport: Sendable {
     private let folder: AtomicSiteFolder
     private let live: Pending<Read<Manifest?>>
     private let index: Pending<Read<PreviousToolIndex>>
-    private let spare: Pending<Read<Manifest?>>
+    private let spare: Pending<Read<KnownFiles?>>
     /// The position `position()` answered: the manifest used under the lock must not be older.
     private let asked = Locked<(seq: Int64, watchSeq: Int64)?>(nil)
 
@@ -35,10 +35,10 @@ public final class PreviousExport: Sendable {
         self.folder = folder
         let liveRead = { @Sendable in Self.readManifest(in: folder.target) }
         let indexRead = { @Sendable in Self.readIndex(in: folder.target) }
-        let spareRead = { @Sendable in Self.readSpareManifest(in: folder.spareURL) }
-        live = Pending(liveRead)
+        let live = Pending(liveRead)
+        self.live = live
         index = Pending(indexRead)
-        spare = Pending(spareRead)
+        spare = Pending { Self.readSpare(in: folder.spareURL, live: live.value().value) }
     }
 
     /// Where the previous export is complete up to, or nil when there is none: what an incremental export asks the
@@ -50,12 +50,12 @@ public final class PreviousExport: Sendable {
     }
 
     /// The three reads, each read again if its file changed since it was first read. Call holding the export lock.
-    func current() throws -> (live: Manifest?, index: Result<PreviousToolIndex, ExportError>, spare: Manifest?) {
+    func current() throws -> (live: Manifest?, index: Result<PreviousToolIndex, ExportError>, spare: KnownFiles?) {
         let target = folder.target
         let spareURL = folder.spareURL
-        let liveManifest = try Self.fresh(live.value(), path: target.appendingPathComponent(SitePaths.manifest)) {
-            Self.readManifest(in: target)
-        }.get()
+        let liveRead = live.value()
+        let liveUnchanged = liveRead.identity == FileIdentity(target.appendingPathComponent(SitePaths.manifest).path)
+        let liveManifest = try (liveUnchanged ? liveRead : Self.readManifest(in: target)).value.get()
         // What changed was asked after `asked`: a manifest older than that (the folder was swapped for an older export
         // in between) would miss the changes in the gap.
         if let asked = asked.withLock({ $0 }), let manifest = liveManifest?.manifest,
@@ -66,11 +66,14 @@ public final class PreviousExport: Sendable {
         let toolIndex = Self.fresh(index.value(), path: target.appendingPathComponent(SitePaths.toolsIndex)) {
             Self.readIndex(in: target)
         }
+        // The spare is described relative to the live files it was compared with: compared again when those were read
+        // again, so that the two always belong together.
         let spareRead = spare.value()
-        let spareManifest = Self.fresh(spareRead, path: spareURL.appendingPathComponent(SitePaths.manifest)) {
-            Self.readSpareManifest(in: spareURL)
-        }
-        return (liveManifest, toolIndex, (try? spareManifest.get()) ?? nil)
+        let spareKnown =
+            liveUnchanged
+                && spareRead.identity == FileIdentity(spareURL.appendingPathComponent(SitePaths.manifest).path)
+            ? spareRead.value : Self.readSpare(in: spareURL, live: .success(liveManifest)).value
+        return (liveManifest, toolIndex, (try? spareKnown.get()) ?? nil)
     }
 
     private static func fresh<Value>(_ read: Read<Value>, path: URL, again: () -> Read<Value>) -> Result<
@@ -88,12 +91,22 @@ public final class PreviousExport: Sendable {
             })
     }
 
-    /// A spare without a readable manifest (an interrupted update) is rewritten in full, so nil is an answer here.
-    private static func readSpareManifest(in spare: URL) -> Read<Manifest?> {
-        let identity = FileIdentity(spare.appendingPathComponent(SitePaths.manifest).path)
+    /// What the spare holds: compared with the live export's files where it can be (`SpareDifference`), else read
+    /// in full. A spare without a readable manifest (an interrupted update) is rewritten in full, so nil is an answer
+    /// here.
+    private static func readSpare(in spare: URL, live: Result<Manifest?, ExportError>) -> Read<KnownFiles?> {
+        let path = spare.appendingPathComponent(SitePaths.manifest).path
+        let identity = FileIdentity(path)
         guard POSIXFile.isDirectory(spare.path) else { return Read(identity: identity, value: .success(nil)) }
-        return Read(
-            identity: identity, value: .success((try? SiteExporter.manifest(in: spare)).flatMap { $0 }.map(indexed)))
+        if let live = try? live.get(), let data = FileManager.default.contents(atPath: path),
+            let known = data.withUnsafeBytes({
+                SpareDifference.known(spare: $0, live: live.manifest.files, liveByPath: live.byPath)
+            })
+        {
+            return Read(identity: identity, value: .success(known))
+        }
+        let manifest = (try? SiteExporter.manifest(in: spare)).flatMap { $0 }
+        return Read(identity: identity, value: .success(manifest.map { indexed($0).known }))
     }
 
     private static func readIndex(in dir: URL) -> Read<PreviousToolIndex> {
@@ -125,4 +138,9 @@ public final class PreviousExport: Sendable {
         for file in manifest.files { byPath[file.path] = file }
         return Manifest(manifest: manifest, byPath: byPath)
     }
+}
+
+extension PreviousExport.Manifest {
+    /// A folder holding exactly this manifest's files.
+    var known: KnownFiles { KnownFiles(files: manifest.files, byPath: byPath) }
 }

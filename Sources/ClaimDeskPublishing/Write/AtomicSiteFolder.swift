@@ -63,7 +63,7 @@ struct AtomicSiteFolder {
     /// Picks and prepares the work folder: the spare when there is one (its manifest is read, then removed so an
     /// interrupted update is recognisable), else a new empty folder. `spare` is the spare's manifest when the caller
     /// already read it (nil inside: it had none or it was unreadable).
-    func prepare(spare: PreviousExport.Manifest?? = .none) throws -> WorkFolder {
+    func prepare(spare: KnownFiles?? = .none) throws -> WorkFolder {
         if POSIXFile.exists(target.path) {
             guard POSIXFile.isDirectory(target.path) else { throw ExportError.notAnExport(path: target.path) }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
@@ -73,22 +73,22 @@ struct AtomicSiteFolder {
         }
         if POSIXFile.isDirectory(spareURL.path) {
             let manifestPath = spareURL.appendingPathComponent(SitePaths.manifest).path
-            let known = spare ?? (try? SiteExporter.manifest(in: spareURL)).flatMap { $0 }.map(PreviousExport.indexed)
+            let known =
+                spare ?? (try? SiteExporter.manifest(in: spareURL)).flatMap { $0 }.map { PreviousExport.indexed($0).known }
             if POSIXFile.exists(manifestPath) {
                 guard unlink(manifestPath) == 0 else {
                     throw ExportError.writeFailed(path: manifestPath, reason: POSIXFile.reason())
                 }
                 POSIXFile.sync(spareURL.path)
             }
-            return WorkFolder(
-                url: spareURL, isSpare: true, known: known?.byPath, knownPaths: known?.manifest.files.map(\.path))
+            return WorkFolder(url: spareURL, isSpare: true, known: known)
         }
         if POSIXFile.exists(spareURL.path) { try? FileManager.default.removeItem(at: spareURL) }
         try? FileManager.default.removeItem(at: freshURL)
         guard mkdir(freshURL.path, 0o755) == 0 else {
             throw ExportError.parentNotWritable(path: target.path, reason: POSIXFile.reason())
         }
-        return WorkFolder(url: freshURL, isSpare: false, known: [:])
+        return WorkFolder(url: freshURL, isSpare: false, known: .nothing)
     }
 
     /// Deletes what the work folder holds beyond the new export's files (removed tools, or anything stray) and returns
@@ -96,8 +96,8 @@ struct AtomicSiteFolder {
     /// also repairs a spare that was tampered with.
     func removeExtras(from work: WorkFolder, keeping files: [SiteManifest.File], thorough: Bool) -> [String] {
         var present: [String]
-        if let known = work.knownPaths, !thorough {
-            present = known
+        if let known = work.known, !thorough {
+            present = known.paths
         } else {
             present = Self.listFiles(work.url)
         }

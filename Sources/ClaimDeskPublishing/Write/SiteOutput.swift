@@ -4,7 +4,8 @@ import Foundation
 protocol SiteOutput: Sendable {
     /// Takes a rendered file's bytes and returns its manifest entry.
     func emit(raw bytes: UnsafeRawBufferPointer, path: String) throws -> SiteManifest.File
-    /// Carries an unchanged file over from the live export (incremental exports only).
+    /// Carries an unchanged file over from the live export (incremental exports only); `file` is the live manifest's
+    /// entry for it.
     func reuse(_ file: SiteManifest.File, from live: URL) throws
 }
 

@@ -10,7 +10,7 @@ import Foundation
 struct WorkFolderOutput: SiteOutput {
     let root: URL
     /// What the work folder holds for certain, by path.
-    let known: [String: SiteManifest.File]
+    let known: KnownFiles
     let keepUnchanged: Bool
     /// Test hook: called before each file is written; throwing simulates a failure midway through an export.
     let beforeWrite: (@Sendable (String) throws -> Void)?
@@ -41,7 +41,7 @@ struct WorkFolderOutput: SiteOutput {
     }
 
     func reuse(_ file: SiteManifest.File, from live: URL) throws {
-        if known[file.path] == file {
+        if known.holds(live: file) {
             stats.withLock { $0.kept += 1 }
             return
         }
