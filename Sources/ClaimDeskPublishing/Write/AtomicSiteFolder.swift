@@ -73,8 +73,7 @@ struct AtomicSiteFolder {
         }
         if POSIXFile.isDirectory(spareURL.path) {
             let manifestPath = spareURL.appendingPathComponent(SitePaths.manifest).path
-            let known =
-                spare ?? (try? SiteExporter.manifest(in: spareURL)).flatMap { $0 }.map { PreviousExport.indexed($0).known }
+            let known = spare ?? (try? SiteExporter.manifest(in: spareURL)).flatMap { $0 }.map(Self.known)
             if POSIXFile.exists(manifestPath) {
                 guard unlink(manifestPath) == 0 else {
                     throw ExportError.writeFailed(path: manifestPath, reason: POSIXFile.reason())
@@ -89,6 +88,10 @@ struct AtomicSiteFolder {
             throw ExportError.parentNotWritable(path: target.path, reason: POSIXFile.reason())
         }
         return WorkFolder(url: freshURL, isSpare: false, known: .nothing)
+    }
+
+    private static func known(_ manifest: SiteManifest) -> KnownFiles {
+        PreviousExport.indexed(manifest).known
     }
 
     /// Deletes what the work folder holds beyond the new export's files (removed tools, or anything stray) and returns
