@@ -11,7 +11,7 @@ extension ClaimDesk {
     }
 
     static var versionInfo: VersionInfo {
-        VersionInfo(version: version, schema: Migration.embedded.last?.name)
+        VersionInfo(version: version, schema: Migration.newestEmbeddedName)
     }
 
     /// `claimdesk 0.1.0 (schema 0010_text_hygiene.sql)`.

@@ -18,4 +18,10 @@ public struct Migration: Hashable, Sendable {
         guard let data = Data(base64Encoded: file.base64) else { return nil }
         return Migration(name: file.name, sql: String(decoding: data, as: UTF8.self))
     }.sorted { $0.name < $1.name }
+
+    /// The newest embedded migration's name: the schema this build expects. Every command's `--version` text names it,
+    /// so it is read without decoding and hashing every migration.
+    public static var newestEmbeddedName: String? {
+        EmbeddedMigrations.files.filter { Data(base64Encoded: $0.base64) != nil }.map(\.name).max()
+    }
 }

@@ -114,6 +114,16 @@ struct TemplateRendererTests {
         #expect(String(decoding: fast, as: UTF8.self) == reference)
         #expect(reference.contains("Tom &amp; Jerry&#39;s"))
         #expect(reference.contains("text: Tom & Jerry's"))
+
+        // Literal text after a section is not part of the section's body, whether the section renders or not.
+        let around = try SiteTemplates(texts: [
+            "main":
+                "a{{#flagTrue}}b{{/flagTrue}}c{{^flagTrue}}d{{/flagTrue}}e{{#none}}f{{/none}}g\n{{#letters}}\n{{.}}\n{{/letters}}\nh"
+        ])
+        #expect(around.uncompiled.isEmpty)
+        let aroundFast = try around.renderBytes(Self.edgeView, template: "main")
+        #expect(String(decoding: aroundFast, as: UTF8.self) == (try around.render(Self.edgeView, template: "main")))
+        #expect(String(decoding: aroundFast, as: UTF8.self) == "abceg\na\nb\nc\nh")
     }
 
     @Test("what the fast renderer does not support is rendered by swift-mustache, with the same result")

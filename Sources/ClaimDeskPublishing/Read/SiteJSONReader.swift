@@ -14,6 +14,17 @@ struct SiteJSONReader {
         self.bytes = bytes
     }
 
+    /// A reader that starts at `offset`, for a part of a document another reader leaves out (`seek(to:)`).
+    init(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        self.bytes = bytes
+        self.offset = min(max(offset, 0), bytes.count)
+    }
+
+    /// Continues at `offset`, past a part of the document another reader has read.
+    mutating func seek(to offset: Int) {
+        self.offset = min(max(offset, 0), bytes.count)
+    }
+
     /// Reads one document with `read`, which must consume the whole input apart from trailing white space.
     static func read<Value>(_ bytes: UnsafeRawBufferPointer, _ read: (inout SiteJSONReader) -> Value?) -> Value? {
         var reader = SiteJSONReader(bytes)
@@ -161,7 +172,8 @@ struct SiteJSONReader {
         }
     }
 
-    private mutating func take(_ byte: UInt8) -> Bool {
+    /// Skips white space, then consumes `byte` if it is next.
+    mutating func take(_ byte: UInt8) -> Bool {
         skipSpace()
         guard offset < bytes.count, bytes[offset] == byte else { return false }
         offset += 1

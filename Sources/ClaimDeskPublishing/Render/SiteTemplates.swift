@@ -15,11 +15,10 @@ struct SiteTemplates: Sendable {
     let fingerprint: String
     /// Templates `TemplateRenderer` renders, by name.
     let compiled: [String: [TemplateNode]]
-    /// `compiled`, copied once per rendering thread (see `PerThread`).
-    private let threadCopies: PerThread<[String: [TemplateNode]]>
+    /// `compiled` as one program, copied once per rendering thread (see `PerThread`).
+    private let threadCopies: PerThread<TemplateProgram>
     /// Templates left to swift-mustache, by name, with the reason.
     let uncompiled: [String: String]
-    private let uncompiledNames: Set<String>
     /// `styles.mustache` rendered once: the site's one stylesheet, linked from every page.
     let stylesheet: [UInt8]
     /// Where the stylesheet goes in the export: `assets/site.<first 16 hex digits of its SHA-256>.css`, a new name
@@ -97,10 +96,14 @@ struct SiteTemplates: Sendable {
         self.library = library
         self.fingerprint = Hex.string(hasher.finalize())
         self.compiled = compiled
-        let shared = compiled
-        self.threadCopies = PerThread { shared.mapValues { $0.map { $0.copied() } } }
         self.uncompiled = uncompiled
-        self.uncompiledNames = Set(uncompiled.keys)
+        let program: TemplateProgram
+        do {
+            program = try TemplateProgram(templates: compiled, uncompiled: Set(uncompiled.keys))
+        } catch {
+            throw .templateInvalid(name: "templates", reason: String(describing: error))
+        }
+        self.threadCopies = PerThread { program.copied() }
         let css =
             texts["styles"] == nil ? [] : Array((library.render([String: String](), withTemplate: "styles") ?? "").utf8)
         self.stylesheet = css
@@ -116,8 +119,7 @@ struct SiteTemplates: Sendable {
     /// Renders `view` with `template` as UTF-8 bytes: by `TemplateRenderer` when it can, else by swift-mustache.
     func renderBytes(_ view: Any, template name: String, capacity: Int = 64 * 1024) throws(ExportError) -> [UInt8] {
         if compiled[name] != nil {
-            var renderer = TemplateRenderer(
-                templates: threadCopies.value, uncompiled: uncompiledNames, capacity: capacity)
+            var renderer = TemplateRenderer(program: threadCopies.value, capacity: capacity)
             do {
                 try renderer.render(view, template: name)
                 return renderer.out

@@ -1,4 +1,4 @@
-/// One parsed piece of a Mustache template, as `TemplateParser` produces it and `TemplateRenderer` renders it.
+/// One parsed piece of a Mustache template, as `TemplateParser` produces it and `TemplateProgram` compiles it.
 indirect enum TemplateNode: Sendable {
     /// Literal text, as UTF-8.
     case text([UInt8])
@@ -14,19 +14,6 @@ indirect enum TemplateNode: Sendable {
     case partial(String)
     /// `{{% CONTENT_TYPE: NAME }}`: how the following values of this template (and its sections) are escaped.
     case contentType(TemplateContentType)
-
-    /// The same node in storage of its own, for a thread that should not share reference counts with others.
-    func copied() -> TemplateNode {
-        switch self {
-        case .text(let bytes): .text(bytes.withUnsafeBufferPointer { Array($0) })
-        case .variable(let path): .variable(path.copied())
-        case .unescaped(let path): .unescaped(path.copied())
-        case .section(let path, let body): .section(path.copied(), body: body.map { $0.copied() })
-        case .inverted(let path, let body): .inverted(path.copied(), body: body.map { $0.copied() })
-        case .partial(let name): .partial(String(decoding: Array(name.utf8), as: UTF8.self))
-        case .contentType(let type): .contentType(type)
-        }
-    }
 }
 
 /// A tag's name, split at its dots once when parsing instead of at every lookup, and its transforms (outermost first:
@@ -46,18 +33,29 @@ struct TemplatePath: Sendable {
             transforms: transforms.map { String(decoding: Array($0.utf8), as: UTF8.self) })
     }
 
+    /// The first name of `components`, and what the renderer asks of every path, answered once when parsing.
+    let first: String?
+    let isSingle: Bool
+    let isPlain: Bool
+    /// `empty(name)`: the one transform the templates use per claim.
+    let isEmptyTest: Bool
+
     init(name: String, transforms: [String]) {
         self.name = name
         self.components = name.split(separator: ".").map(String.init)
         self.transforms = transforms
         self.isCurrent = name == "."
         self.isAnchored = !isCurrent && name.first == "."
+        self.first = components.first
+        self.isSingle = components.count == 1
+        self.isPlain = transforms.isEmpty
+        self.isEmptyTest = transforms == ["empty"]
     }
 }
 
 /// How values are escaped: the built-in `HTML` and `TEXT` types of swift-mustache, and ClaimDesk's own
 /// `CLAIMDESK_HTML` (the same five characters as `HTML`, escaped on UTF-8 bytes).
-enum TemplateContentType: Sendable {
+enum TemplateContentType: Int32, Sendable {
     case html
     case text
     case claimdeskHTML

@@ -10,16 +10,18 @@ import Mustache
 /// What it does not render itself (lambdas, templates as values) throws `TemplateParser.Unsupported`; the caller
 /// then renders the page with swift-mustache.
 struct TemplateRenderer {
-    /// The compiled templates by name; partials resolve here.
-    let templates: [String: [TemplateNode]]
-    /// Names swift-mustache knows but that could not be compiled here.
-    let uncompiled: Set<String>
+    /// The compiled templates; partials resolve here.
+    let program: TemplateProgram
     var out: [UInt8] = []
     private var stack: [Frame] = []
+    // The program's storage while `render(_:template:)` runs: read through pointers, it costs no reference counts.
+    private var instructions = UnsafeBufferPointer<TemplateProgram.Instruction>(start: nil, count: 0)
+    private var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var paths = UnsafeBufferPointer<TemplatePath>(start: nil, count: 0)
+    private var ranges = UnsafeBufferPointer<Range<Int>>(start: nil, count: 0)
 
-    init(templates: [String: [TemplateNode]], uncompiled: Set<String>, capacity: Int) {
-        self.templates = templates
-        self.uncompiled = uncompiled
+    init(program: TemplateProgram, capacity: Int) {
+        self.program = program
         out.reserveCapacity(capacity)
     }
 
@@ -78,50 +80,71 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ view: Any, template name: String) throws {
-        guard let nodes = templates[name] else {
+        let program = self.program
+        guard let entry = program.entries[name] else {
             throw TemplateParser.Unsupported(reason: "the template \(name) is not compiled")
         }
         stack = [Frame(view)]
-        try render(nodes, contentType: .html)
-    }
-
-    private mutating func render(_ nodes: [TemplateNode], contentType: TemplateContentType) throws {
-        var contentType = contentType
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                out.append(contentsOf: bytes)
-            case .variable(let path):
-                switch try lookup(path) {
-                case .string(let string): append(string, escaping: contentType)
-                case .other(let value): try appendValue(value, escaping: contentType)
-                case .typed(let value): try appendTyped(value, escaping: contentType)
-                case nil: continue
+        try program.instructions.withUnsafeBufferPointer { instructions in
+            try program.text.withUnsafeBufferPointer { text in
+                try program.paths.withUnsafeBufferPointer { paths in
+                    try program.ranges.withUnsafeBufferPointer { ranges in
+                        self.instructions = instructions
+                        self.text = text
+                        self.paths = paths
+                        self.ranges = ranges
+                        defer {
+                            self.instructions = UnsafeBufferPointer(start: nil, count: 0)
+                            self.text = UnsafeBufferPointer(start: nil, count: 0)
+                            self.paths = UnsafeBufferPointer(start: nil, count: 0)
+                            self.ranges = UnsafeBufferPointer(start: nil, count: 0)
+                        }
+                        try render(entry, contentType: .html)
+                    }
                 }
-            case .unescaped(let path):
-                switch try lookup(path) {
-                case .string(let string): append(string, escaping: .text)
-                case .other(let value): try appendValue(value, escaping: .text)
-                case .typed(let value): try appendTyped(value, escaping: .text)
-                case nil: continue
-                }
-            case .section(let path, let body):
-                try renderSection(try lookup(path), body: body, contentType: contentType)
-            case .inverted(let path, let body):
-                try renderInverted(try lookup(path), body: body, contentType: contentType)
-            case .partial(let name):
-                if let partial = templates[name] {
-                    try render(partial, contentType: .html)
-                } else if uncompiled.contains(name) {
-                    throw TemplateParser.Unsupported(reason: "the partial \(name) is not compiled")
-                }
-            case .contentType(let type):
-                contentType = type
             }
         }
     }
 
-    private mutating func renderSection(_ resolved: Resolved?, body: [TemplateNode], contentType: TemplateContentType)
+    private mutating func render(_ body: Range<Int>, contentType: TemplateContentType) throws {
+        var contentType = contentType
+        var index = body.lowerBound
+        while index < body.upperBound {
+            let instruction = instructions[index]
+            index += 1
+            switch instruction.kind {
+            case .text:
+                let start = Int(instruction.a)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<(start + Int(instruction.b))]))
+            case .variable, .unescaped:
+                let escaping = instruction.kind == .variable ? contentType : .text
+                switch try lookup(Int(instruction.a)) {
+                case .string(let string): append(string, escaping: escaping)
+                case .other(let value): try appendValue(value, escaping: escaping)
+                case .typed(let value): try appendTyped(value, escaping: escaping)
+                case nil: continue
+                }
+            case .section:
+                let end = Int(instruction.b)
+                try renderSection(try lookup(Int(instruction.a)), body: index..<end, contentType: contentType)
+                index = end
+            case .inverted:
+                let end = Int(instruction.b)
+                try renderInverted(try lookup(Int(instruction.a)), body: index..<end, contentType: contentType)
+                index = end
+            case .partial:
+                switch instruction.a {
+                case -2: throw TemplateParser.Unsupported(reason: "a partial is not compiled")
+                case -1: continue
+                default: try render(ranges[Int(instruction.a)], contentType: .html)
+                }
+            case .contentType:
+                contentType = TemplateContentType(rawValue: instruction.a) ?? contentType
+            }
+        }
+    }
+
+    private mutating func renderSection(_ resolved: Resolved?, body: Range<Int>, contentType: TemplateContentType)
         throws
     {
         let value: Any
@@ -157,7 +180,7 @@ struct TemplateRenderer {
     /// A section over a typed value, with swift-mustache's rules: text, numbers and objects are entered, a boolean
     /// decides, a list repeats, an absent value renders nothing.
     private mutating func renderTypedSection(
-        _ value: TemplateValue, body: [TemplateNode], contentType: TemplateContentType
+        _ value: TemplateValue, body: Range<Int>, contentType: TemplateContentType
     )
         throws
     {
@@ -193,21 +216,21 @@ struct TemplateRenderer {
     }
 
     private mutating func renderElements<Elements: Sequence>(
-        _ elements: Elements, body: [TemplateNode], contentType: TemplateContentType
+        _ elements: Elements, body: Range<Int>, contentType: TemplateContentType
     ) throws {
         for element in elements {
             try renderWith(element, body: body, contentType: contentType)
         }
     }
 
-    private mutating func renderWith(_ object: Any, body: [TemplateNode], contentType: TemplateContentType) throws {
+    private mutating func renderWith(_ object: Any, body: Range<Int>, contentType: TemplateContentType) throws {
         stack.append(Frame(object))
         defer { stack.removeLast() }
         try render(body, contentType: contentType)
     }
 
     private mutating func renderInverted(
-        _ resolved: Resolved?, body: [TemplateNode], contentType: TemplateContentType
+        _ resolved: Resolved?, body: Range<Int>, contentType: TemplateContentType
     ) throws {
         let value: Any
         switch resolved {
@@ -258,22 +281,25 @@ struct TemplateRenderer {
         case typed(TemplateValue)
     }
 
-    private func lookup(_ path: TemplatePath) throws -> Resolved? {
-        if !path.isCurrent, !path.isAnchored, let first = path.components.first,
+    /// The value of `paths[index]`. The common cases read single fields of the path in place: copying the whole path
+    /// (three strings' worth of reference counts) for every tag cost more than looking the name up.
+    private func lookup(_ index: Int) throws -> Resolved? {
+        if !paths[index].isCurrent, !paths[index].isAnchored, let first = paths[index].first,
             let value = typedLookup(first)
         {
             if case .missing = value { return nil }
-            if path.components.count == 1 {
-                if path.transforms.isEmpty { return .typed(value) }
+            if paths[index].isSingle {
+                if paths[index].isPlain { return .typed(value) }
                 // `empty(list)`, the one transform the templates use per claim, without the detour through Any.
-                if path.transforms == ["empty"] {
+                if paths[index].isEmptyTest {
                     switch value {
                     case .list(let items): return .typed(.bool(items.isEmpty))
                     case .texts(let items): return .typed(.bool(items.isEmpty))
                     default: break
                     }
                 }
-            } else if path.transforms.isEmpty {
+            } else if paths[index].isPlain {
+                let path = paths[index]
                 var current = value
                 var consumed = true
                 for name in path.components.dropFirst() {
@@ -287,7 +313,7 @@ struct TemplateRenderer {
                 if consumed { return .typed(current) }
             }
         }
-        guard let value = try lookupAny(path) else { return nil }
+        guard let value = try lookupAny(paths[index]) else { return nil }
         if let string = value as? String { return .string(string) }
         return .other(value)
     }

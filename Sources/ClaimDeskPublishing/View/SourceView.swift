@@ -15,11 +15,14 @@ final class SourceView: TemplateObject {
         self.anchored = anchored
     }
 
+    /// Checked once per source: the template asks `hasHref` twice and `href` once, for every source of every page.
+    private lazy var href: String? = SafeURL.href(source.url)
+
     func value(_ name: String) -> TemplateValue {
         switch name {
         case "url": .text(source.url)
-        case "href": SafeURL.href(source.url).map { .text($0) } ?? .absent
-        case "hasHref": .bool(SafeURL.href(source.url) != nil)
+        case "href": href.map { .text($0) } ?? .absent
+        case "hasHref": .bool(href != nil)
         case "title": .nonEmpty(source.title)
         case "supports": .texts(source.supports)
         // One "Supports:" per source: a single sentence inline, several as one compact list under it.
