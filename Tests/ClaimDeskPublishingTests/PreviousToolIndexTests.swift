@@ -81,4 +81,50 @@ struct PreviousToolIndexTests {
         let copied = index.json(seq: 42, outcomes: Self.outcomes()) != nil
         #expect(!copied)
     }
+
+    @Test("a large index is read on two threads with the same summaries and places as one reader finds")
+    func readsLargeIndexInHalves() throws {
+        // About 2 MB: large enough to be split.
+        let large = ToolIndex(
+            seq: 77,
+            tools: (0..<3000).map {
+                SiteJSONReaderTests.summary(
+                    String(format: "tool-%05d", $0), name: $0 == 1500 ? SiteJSONReaderTests.odd : "T\($0)")
+            })
+        let bytes = JSONWriter.document(large)
+        #expect(bytes.count > 1 << 20)
+        let halves = try #require(PreviousToolIndex.readInHalves(Data(bytes)), "the index was not split")
+        let halvesSame = halves.0 == large
+        #expect(halvesSame)
+        let read = try Self.read(bytes)
+        let same = read.index == large
+        #expect(same)
+        #expect(read.layout?.elements == halves.1)
+        let layout = try #require(read.layout)
+        #expect(layout.elements.count == large.tools.count)
+        // Each recorded place holds exactly that summary, on both sides of the split.
+        for position in [0, 1, 1499, 1500, 1501, 2999] {
+            let element = Data(bytes[layout.elements[position]])
+            let summary = try SiteJSON.decode(ToolSummary.self, from: element, path: "element")
+            #expect(summary == large.tools[position], "\(position)")
+        }
+        let outcomes = large.tools.map { ToolOutcome(summary: $0, files: [], rendered: false) }
+        let copied =
+            read.json(seq: 78, outcomes: outcomes) == JSONWriter.document(ToolIndex(seq: 78, tools: large.tools))
+        #expect(copied)
+        // Laid out otherwise (no line holds only an element's opening brace at that depth), or damaged after the middle:
+        // read by one reader, or refused, never half read.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let shifted = try Self.read(Array(text.replacingOccurrences(of: "\n    {", with: "\n     {").utf8))
+        let shiftedSame = shifted.index == large
+        #expect(shiftedSame)
+        #expect(shifted.layout == nil)
+        #expect(
+            PreviousToolIndex.readInHalves(Data(text.replacingOccurrences(of: "\n    {", with: "\n     {").utf8)) == nil
+        )
+        var damaged = bytes
+        let tail = try #require(text.range(of: "tool-02999"))
+        damaged[text.utf8.distance(from: text.startIndex, to: tail.lowerBound)] = UInt8(ascii: "\"")
+        #expect(throws: ExportError.self) { try Self.read(damaged) }
+    }
 }

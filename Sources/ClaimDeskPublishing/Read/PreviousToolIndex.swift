@@ -54,7 +54,7 @@ struct PreviousToolIndex: Sendable {
     /// The split is a line holding only `{` at the depth of the tools array's elements. That is only a guess, but a
     /// wrong one cannot pass: this thread must reach it exactly, after a comma between two summaries, and the other
     /// must read summaries from it to the array's end.
-    private static func readInHalves(_ data: Data) -> (ToolIndex, [Range<Int>])? {
+    static func readInHalves(_ data: Data) -> (ToolIndex, [Range<Int>])? {
         let opening = Array("\n    {".utf8)
         let split: Int? = data.withUnsafeBytes { raw in
             guard raw.count >= 1 << 20 else { return nil }
