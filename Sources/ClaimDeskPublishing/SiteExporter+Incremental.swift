@@ -66,7 +66,7 @@ extension SiteExporter {
         // tools.json lists its tools in slug order; sorting here (a no-op then) lets the previous summaries be found
         // by position in the previous links instead of through a dictionary of 10,000 copies.
         let previous =
-            zip(previous, previous.dropFirst()).contains { $0.0.slug >= $0.1.slug }
+            previous.indices.dropFirst().contains { previous[$0 - 1].slug >= previous[$0].slug }
             ? previous.sorted { $0.slug < $1.slug } : previous
         let live = changedTools.filter { !$0.claims.isEmpty }
         let liveSlugs = Set(live.map(\.tool.slug))

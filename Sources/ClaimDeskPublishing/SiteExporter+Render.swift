@@ -39,8 +39,10 @@ extension SiteExporter {
         renderer: SiteRenderer, output: any SiteOutput, live: (folder: URL, files: [String: SiteManifest.File])?,
         previousIndex: PreviousToolIndex?, watchSeq: Int64 = 0
     ) throws -> RenderedSite {
-        let summaries = outcomes.map(\.summary)
-        let exported = Set(summaries.map(\.slug))
+        // Copied out only where a whole list is written: an incremental export that carries the index over needs none.
+        let summaries: @Sendable () -> [ToolSummary] = { outcomes.map(\.summary) }
+        let slugs = outcomes.indices.map { outcomes[$0].summary.slug }
+        let exported = Set(slugs)
         // The index page and sitemap are functions of the summaries alone: when those did not change, the live files
         // are already right and rendering them again (costly for a large index) would give the same bytes.
         let reusable: [SiteManifest.File]? =
@@ -56,7 +58,7 @@ extension SiteExporter {
         // written side by side.
         let toolsIndex = try output.emit(
             previousIndex?.json(seq: seq, outcomes: outcomes)
-                ?? renderer.indexJSON(ToolIndex(seq: seq, tools: summaries)), path: SitePaths.toolsIndex)
+                ?? renderer.indexJSON(ToolIndex(seq: seq, tools: summaries())), path: SitePaths.toolsIndex)
         let tail = try Parallel.map(count: 3) { part -> [SiteManifest.File] in
             switch part {
             case 0:
@@ -64,10 +66,10 @@ extension SiteExporter {
                     for file in reusable { try output.reuse(file, from: live.folder) }
                     return reusable
                 }
-                return [try output.emit(try renderer.indexHTML(summaries), path: SitePaths.indexHTML)]
+                return [try output.emit(try renderer.indexHTML(summaries()), path: SitePaths.indexHTML)]
             case 1:
                 if reusable != nil { return [] }
-                return [try output.emit(renderer.sitemapXML(summaries.map(\.slug)), path: SitePaths.sitemap)]
+                return [try output.emit(renderer.sitemapXML(slugs), path: SitePaths.sitemap)]
             default:
                 let stylesheet = renderer.stylesheet
                 return [
@@ -81,7 +83,9 @@ extension SiteExporter {
         // Each kind of tool file in slug order is (nearly) in path order: appended kind by kind, the sort below merges a
         // few long runs instead of sorting 30,000 paths from scratch.
         for kind in 0..<3 {
-            for outcome in outcomes where kind < outcome.files.count { files.append(outcome.files[kind]) }
+            for index in outcomes.indices where kind < outcomes[index].files.count {
+                files.append(outcomes[index].files[kind])
+            }
         }
         files.append(toolsIndex)
         for part in tail { files += part }
@@ -102,8 +106,12 @@ extension SiteExporter {
     /// incremental export more than its one changed page.
     static func sameSummaries(_ previous: [ToolSummary], as outcomes: [ToolOutcome]) -> Bool {
         guard previous.count == outcomes.count else { return false }
-        for (old, outcome) in zip(previous, outcomes) {
-            guard outcome.rendered ? old == outcome.summary : old.slug == outcome.summary.slug else { return false }
+        // By index: iterating copied each summary (a dozen references), which was most of this check's time.
+        for index in outcomes.indices {
+            let same =
+                outcomes[index].rendered
+                ? previous[index] == outcomes[index].summary : previous[index].slug == outcomes[index].summary.slug
+            guard same else { return false }
         }
         return true
     }

@@ -16,7 +16,7 @@ struct OtherToolLinks: Sendable {
     /// a few pages only.
     init(tools: [ToolLink], limit: Int, sortKeys: Bool = true) {
         let sorted =
-            zip(tools, tools.dropFirst()).contains { $0.0.slug >= $0.1.slug }
+            tools.indices.dropFirst().contains { tools[$0 - 1].slug >= tools[$0].slug }
             ? tools.sorted { $0.slug < $1.slug } : tools
         self.tools = sorted
         self.limit = limit

@@ -34,7 +34,7 @@ struct PreviousToolIndex: Sendable {
         }
         // Strictly in slug order, so a carried-over tool's summary is found by walking both lists in step.
         let laidOut =
-            zip(index.tools, index.tools.dropFirst()).allSatisfy { $0.slug < $1.slug }
+            !index.tools.indices.dropFirst().contains { index.tools[$0 - 1].slug >= index.tools[$0].slug }
             && data.withUnsafeBytes { Self.isWriterLayout($0, seq: index.seq, elements: elements) }
         return PreviousToolIndex(index: index, layout: laidOut ? (data, elements) : nil)
     }
@@ -137,19 +137,19 @@ struct PreviousToolIndex: Sendable {
             writer.beginArray()
             var position = 0
             var verified = false
-            for outcome in outcomes {
+            for index in outcomes.indices {
                 writer.element()
-                let slug = outcome.summary.slug
+                let slug = outcomes[index].summary.slug
                 while position < tools.count, tools[position].slug < slug { position += 1 }
-                guard !outcome.rendered, position < tools.count, tools[position].slug == slug else {
-                    outcome.summary.write(to: &writer)
+                guard !outcomes[index].rendered, position < tools.count, tools[position].slug == slug else {
+                    outcomes[index].summary.write(to: &writer)
                     continue
                 }
                 let range = layout.elements[position]
                 let previous = UnsafeBufferPointer(rebasing: base[range])
                 if !verified {
                     let start = writer.bytes.count
-                    outcome.summary.write(to: &writer)
+                    outcomes[index].summary.write(to: &writer)
                     guard writer.bytes[start...].elementsEqual(previous) else { return nil }
                     verified = true
                     continue

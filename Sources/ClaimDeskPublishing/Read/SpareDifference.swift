@@ -16,7 +16,7 @@ enum SpareDifference {
     static func known(
         spare: UnsafeRawBufferPointer, live: [SiteManifest.File], liveByPath: [String: SiteManifest.File]
     ) -> KnownFiles? {
-        guard zip(live, live.dropFirst()).allSatisfy({ $0.path < $1.path }) else { return nil }
+        guard !live.indices.dropFirst().contains(where: { live[$0 - 1].path >= live[$0].path }) else { return nil }
         let bytes = spare.bindMemory(to: UInt8.self)
         guard var cursor = find(filesOpening, in: bytes) else { return nil }
         var overrides: [String: SiteManifest.File?] = [:]

@@ -107,7 +107,7 @@ struct AtomicSiteFolder {
         // Both lists sorted, walked side by side: at 10,000 tools, hashing 30,000 paths twice cost more than this.
         if zip(present, present.dropFirst()).contains(where: { $0.0 > $0.1 }) { present.sort() }
         let keeping =
-            zip(files, files.dropFirst()).contains(where: { $0.0.path > $0.1.path })
+            files.indices.dropFirst().contains(where: { files[$0 - 1].path > files[$0].path })
             ? files.sorted { $0.path < $1.path } : files
         var removed: [String] = []
         var next = 0
