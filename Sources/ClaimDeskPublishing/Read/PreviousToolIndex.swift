@@ -90,7 +90,7 @@ struct PreviousToolIndex: Sendable {
             var seq: Int64?
             var tools: [ToolSummary]?
             let read = SiteJSONReader.read(bytes) { reader -> Bool? in
-                let read = reader.object { reader, key in
+                let read = reader.members { reader, key in
                     switch key {
                     case "seq": return SiteManifest.once(&seq, reader.int64())
                     case "tools":

@@ -15,7 +15,7 @@ extension SiteManifest: SiteJSONReadable {
         var fingerprint: String?
         var files: [File]?
         var watchSeq: Int64?
-        let read = reader.object { reader, key in
+        let read = reader.members { reader, key in
             switch key {
             case "format": return Self.once(&format, reader.int())
             case "seq": return Self.once(&seq, reader.int64())
@@ -47,7 +47,7 @@ extension SiteManifest.File {
         var path: String?
         var sha256: String?
         var size: Int64?
-        let read = reader.object { reader, key in
+        let read = reader.members { reader, key in
             switch key {
             case "path": return SiteManifest.once(&path, reader.string())
             case "sha256": return SiteManifest.once(&sha256, reader.string())
@@ -69,7 +69,7 @@ extension ToolIndex: SiteJSONReadable {
     init?(reading reader: inout SiteJSONReader, summary: (Range<Int>) -> Void) {
         var seq: Int64?
         var tools: [ToolSummary]?
-        let read = reader.object { reader, key in
+        let read = reader.members { reader, key in
             switch key {
             case "seq": return SiteManifest.once(&seq, reader.int64())
             case "tools":
@@ -101,7 +101,7 @@ extension ToolSummary {
         var stale: Bool?
         var url: String?
         var apiURL: String?
-        let read = reader.object { reader, key in
+        let read = reader.members { reader, key in
             switch key {
             case "slug": return SiteManifest.once(&slug, reader.string())
             case "name": return SiteManifest.once(&name, reader.string())
@@ -132,7 +132,7 @@ extension Badge {
         var verdict: String?
         var label: String?
         var tone: Tone?
-        let read = reader.object { reader, key in
+        let read = reader.members { reader, key in
             switch key {
             case "topic": return SiteManifest.once(&topic, reader.string())
             case "section": return SiteManifest.once(&section, reader.string().flatMap(TopicSection.init(rawValue:)))

@@ -92,10 +92,29 @@ enum POSIXFile {
                 pointer += written
             }
         }
+        if failure == 0 { startWriteback(fd) }
         if close(fd) != 0, failure == 0 { failure = errno }
         if failure != 0 { _ = unlink(path) }
         return failure
     }
+
+    /// Asks the kernel to start writing the file to disk now, without waiting. The export flushes everything before
+    /// its swap; a full export writes 1.5 GB at 10,000 tools, and flushing it all at the end left both cores idle for
+    /// more than a second while the disk caught up. Started per file, the writing overlaps rendering instead.
+    private static func startWriteback(_ fd: Int32) {
+        #if os(Linux)
+            let write: UInt32 = 2  // SYNC_FILE_RANGE_WRITE
+            _ = syncFileRange?(fd, 0, 0, write)
+        #endif
+    }
+
+    #if os(Linux)
+        private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+        /// Looked up at run time because Swift's Glibc module does not export it.
+        private static let syncFileRange: SyncFileRange? = dlsym(dlopen(nil, RTLD_NOW), "sync_file_range").map {
+            unsafeBitCast($0, to: SyncFileRange.self)
+        }
+    #endif
 
     /// `mkdir -p` of the folder holding `path`.
     static func makeParents(of path: String) throws {
