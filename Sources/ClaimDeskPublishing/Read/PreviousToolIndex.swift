@@ -58,15 +58,9 @@ struct PreviousToolIndex: Sendable {
         let opening = Array("\n    {".utf8)
         let split: Int? = data.withUnsafeBytes { raw in
             guard raw.count >= 1 << 20 else { return nil }
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var index = raw.count / 2
-            while index + opening.count <= bytes.count {
-                if bytes[index] == opening[0], zip(bytes[index...], opening).allSatisfy({ $0 == $1 }) {
-                    return index + opening.count - 1
-                }
-                index += 1
+            return ByteSearch.find(opening, in: raw.bindMemory(to: UInt8.self), from: raw.count / 2).map {
+                $0 + opening.count - 1
             }
-            return nil
         }
         guard let split else { return nil }
         let rest = Pending(ownThread: true) { () -> Rest? in

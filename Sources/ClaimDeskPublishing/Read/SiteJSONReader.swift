@@ -41,22 +41,23 @@ struct SiteJSONReader {
 
     /// An object's members in order: `member` is called with each key and must read that member's value.
     mutating func object(_ member: (inout SiteJSONReader, String) -> Bool) -> Bool {
-        guard take(UInt8(ascii: "{")) else { return false }
-        if take(UInt8(ascii: "}")) { return true }
-        repeat {
-            guard let key = string(), take(UInt8(ascii: ":")), member(&self, key) else { return false }
-        } while take(UInt8(ascii: ","))
-        return take(UInt8(ascii: "}"))
+        members(key: { $0.string() }, member)
     }
 
     /// `object(_:)` with each key as its bytes: matching a key against the few a reader expects costs less than making
     /// a string of it, and the previous index and manifests hold about 700,000 keys at 10,000 tools. A key with an
     /// escape or a byte outside ASCII answers false (`JSONDecoder` then decides).
     mutating func members(_ member: (inout SiteJSONReader, JSONKey) -> Bool) -> Bool {
+        members(key: { $0.plainKey() }, member)
+    }
+
+    private mutating func members<Key>(
+        key readKey: (inout SiteJSONReader) -> Key?, _ member: (inout SiteJSONReader, Key) -> Bool
+    ) -> Bool {
         guard take(UInt8(ascii: "{")) else { return false }
         if take(UInt8(ascii: "}")) { return true }
         repeat {
-            guard let key = plainKey(), take(UInt8(ascii: ":")), member(&self, key) else { return false }
+            guard let key = readKey(&self), take(UInt8(ascii: ":")), member(&self, key) else { return false }
         } while take(UInt8(ascii: ","))
         return take(UInt8(ascii: "}"))
     }

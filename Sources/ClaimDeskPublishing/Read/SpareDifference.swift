@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Compares the spare's `manifest.json` with the live export's files without parsing the parts they share.
 ///
 /// Both manifests are written by `JSONWriter` and sorted by path, and the spare is the generation before the live
@@ -18,7 +12,9 @@ enum SpareDifference {
     ) -> KnownFiles? {
         guard !live.indices.dropFirst().contains(where: { live[$0 - 1].path >= live[$0].path }) else { return nil }
         let bytes = spare.bindMemory(to: UInt8.self)
-        guard var cursor = find(filesOpening, in: bytes) else { return nil }
+        guard var cursor = ByteSearch.find(filesOpening, in: bytes).map({ $0 + filesOpening.count }) else {
+            return nil
+        }
         var overrides: [String: SiteManifest.File?] = [:]
         var paths: [String] = []
         paths.reserveCapacity(live.count + 16)
@@ -32,7 +28,9 @@ enum SpareDifference {
                 next += 1
                 cursor = end
             } else {
-                guard let end = find(entryEnd, in: bytes, from: cursor) else { return nil }
+                guard let end = ByteSearch.find(entryEnd, in: bytes, from: cursor).map({ $0 + entryEnd.count }) else {
+                    return nil
+                }
                 let entry = UnsafeRawBufferPointer(rebasing: spare[cursor..<end])
                 guard let file = SiteJSONReader.read(entry, { SiteManifest.File(reading: &$0) }) else { return nil }
                 if let previousPath, previousPath >= file.path { return nil }
@@ -50,9 +48,9 @@ enum SpareDifference {
                 paths.append(file.path)
                 cursor = end
             }
-            if has(separator, in: bytes, at: cursor) {
+            if ByteSearch.has(separator, in: bytes, at: cursor) {
                 cursor += separator.count
-            } else if has(filesClosing, in: bytes, at: cursor) {
+            } else if ByteSearch.has(filesClosing, in: bytes, at: cursor) {
                 break
             } else {
                 return nil
@@ -80,7 +78,7 @@ enum SpareDifference {
     {
         var cursor = start
         func take(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard has(part, in: bytes, at: cursor) else { return false }
+            guard ByteSearch.has(part, in: bytes, at: cursor) else { return false }
             cursor += part.count
             return true
         }
@@ -110,28 +108,5 @@ enum SpareDifference {
     /// Bytes the writer would escape: such an entry is read instead of matched.
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80
-    }
-
-    private static func has(_ part: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at start: Int)
-        -> Bool
-    {
-        guard start >= 0, bytes.count - start >= part.count else { return false }
-        guard let base = bytes.baseAddress, let expected = part.baseAddress else { return part.isEmpty }
-        return memcmp(base + start, expected, part.count) == 0
-    }
-
-    private static func has(_ part: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        part.withUnsafeBufferPointer { has($0, in: bytes, at: start) }
-    }
-
-    /// Where `part` ends first at or after `from`.
-    private static func find(_ part: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
-        guard let first = part.first else { return from }
-        var index = from
-        while index + part.count <= bytes.count {
-            if bytes[index] == first, has(part, in: bytes, at: index) { return index + part.count }
-            index += 1
-        }
-        return nil
     }
 }

@@ -101,7 +101,8 @@ struct SiteTemplates: Sendable {
         do {
             program = try TemplateProgram(templates: compiled, uncompiled: Set(uncompiled.keys))
         } catch {
-            throw .templateInvalid(name: "templates", reason: String(describing: error))
+            throw .templateInvalid(
+                name: "\(error.template).mustache", reason: "the templates together hold more than 2 GB of text")
         }
         self.threadCopies = PerThread { program.copied() }
         let css =

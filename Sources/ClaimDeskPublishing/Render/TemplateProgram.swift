@@ -33,12 +33,21 @@ struct TemplateProgram: Sendable {
     private(set) var entries: [String: Range<Int>] = [:]
 
     /// Compiles `templates`; `uncompiled` names templates a partial tag must hand to swift-mustache.
-    init(templates: [String: [TemplateNode]], uncompiled: Set<String>) throws {
+    /// The templates' text and instructions are counted in 32 bits: `template` is the one that went past that.
+    struct TooLarge: Error {
+        let template: String
+    }
+
+    init(templates: [String: [TemplateNode]], uncompiled: Set<String>) throws(TooLarge) {
         var ranges: [String: Range<Int>] = [:]
         var partials: [(instruction: Int, name: String)] = []
         for name in templates.keys.sorted() {
             let start = instructions.count
-            try append(templates[name] ?? [], partials: &partials)
+            do {
+                try append(templates[name] ?? [], partials: &partials)
+            } catch {
+                throw TooLarge(template: name)
+            }
             ranges[name] = start..<instructions.count
         }
         let names = ranges.keys.sorted()
@@ -100,7 +109,7 @@ struct TemplateProgram: Sendable {
 
     private static func count(_ value: Int) throws -> Int32 {
         guard let count = Int32(exactly: value) else {
-            throw TemplateParser.Unsupported(reason: "templates larger than 2 GB")
+            throw TooLarge(template: "")
         }
         return count
     }
