@@ -56,7 +56,7 @@ extension Store {
 
     /// A change's number and day from a `change_log_items` row whose `change_id` is at column `first` (then
     /// `change_seq`, `day`, `ref`, `kind`, `old_label`, `new_label`, `old_headline`, `new_headline`, `note`).
-    static func change(_ row: Row, from first: Int, of slug: ToolSlug) throws -> ToolChange {
+    static func change(_ row: some RowReading, from first: Int, of slug: ToolSlug) throws -> ToolChange {
         let dayText = try row.decode(first + 2, as: String.self)
         guard let day = Self.day(dayText) else {
             throw StoreError(
@@ -67,7 +67,7 @@ extension Store {
     }
 
     /// The item of the same row (see `change(_:from:of:)`).
-    static func changeItem(_ row: Row, from first: Int, of slug: ToolSlug) throws -> ToolChange.Item {
+    static func changeItem(_ row: some RowReading, from first: Int, of slug: ToolSlug) throws -> ToolChange.Item {
         let refText = try row.decode(first + 3, as: String.self)
         let kindText = try row.decode(first + 4, as: String.self)
         guard let ref = ClaimRef(refText), let kind = ToolChange.Kind(rawValue: kindText) else {

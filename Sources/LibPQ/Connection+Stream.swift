@@ -2,9 +2,10 @@ import CLibPQ
 
 extension Connection {
     /// Hands rows to `body` one at a time as they arrive (single-row mode), so a million-row result
-    /// uses constant memory. If `body` throws, the query is cancelled and drained before the error is
-    /// rethrown, leaving the connection ready for the next statement.
-    public func stream(_ query: Query, _ body: (Row) throws -> Void) throws {
+    /// uses constant memory. Each row is read in place and valid only during its call (`copied()` keeps one).
+    /// If `body` throws, the query is cancelled and drained before the error is rethrown, leaving the
+    /// connection ready for the next statement.
+    public func stream(_ query: Query, _ body: (StreamedRow) throws -> Void) throws {
         let connection = try openHandle()
         try validate(query)
         statementCount += 1
@@ -32,7 +33,7 @@ extension Connection {
                 description = shape
                 for index in 0..<PQntuples(result) {
                     do {
-                        try body(Self.row(of: result, at: index, description: shape))
+                        try body(StreamedRow(rowDescription: shape, result: result, row: index))
                     } catch {
                         failure = error
                         cancelled = true

@@ -50,6 +50,7 @@ public struct PostgresDecodingError: Error, LocalizedError, CustomStringConverti
     public var errorDescription: String? { description }
 
     /// Context filled in by Row once the conformer has said what was wrong.
+    @usableFromInline
     func located(column: String, swiftType: Any.Type, oid: UInt32?) -> PostgresDecodingError {
         var copy = self
         copy.column = column

@@ -1,8 +1,8 @@
 /// Column names and type OIDs shared by every row of one result, so rows stay small.
-final class RowDescription: Sendable {
-    let names: [String]
-    let typeOIDs: [UInt32]
-    let indexByName: [String: Int]
+public final class RowDescription: Sendable {
+    @usableFromInline let names: [String]
+    @usableFromInline let typeOIDs: [UInt32]
+    @usableFromInline let indexByName: [String: Int]
 
     init(names: [String], typeOIDs: [UInt32]) {
         self.names = names

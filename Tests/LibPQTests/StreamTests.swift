@@ -83,4 +83,32 @@ struct StreamTests {
         try connection.stream("SELECT i FROM generate_series(1, \(0)) AS i WHERE i > \(5)") { _ in calls += 1 }
         #expect(calls == 0)
     }
+
+    @Test("a streamed row decodes in place, names the column in errors, and can be kept as a copy")
+    func rowsReadInPlace() throws {
+        let connection = try database.connect()
+        var kept: [Row] = []
+        var nullError: PostgresDecodingError?
+        var rangeError: PostgresDecodingError?
+        try connection.stream(
+            "SELECT i AS number, CASE WHEN i = 2 THEN NULL ELSE 'é' || i END AS label FROM generate_series(1, 3) AS i"
+        ) { (row: StreamedRow) throws in
+            #expect(row.columnCount == 2)
+            #expect(try row.decode(0, as: Int64.self) == Int64(kept.count + 1))
+            if row.isNull(1) {
+                #expect(try row.decode(1, as: String?.self) == nil)
+                nullError = #expect(throws: PostgresDecodingError.self) { try row.decode(1, as: String.self) }
+            } else {
+                #expect(try row.decode("label", as: String.self) == "é\(kept.count + 1)")
+            }
+            rangeError = #expect(throws: PostgresDecodingError.self) { try row.decode(2, as: Int.self) }
+            kept.append(row.copied())
+        }
+        #expect(kept.map { $0["label"] } == ["é1", nil, "é3"])
+        #expect(try kept.map { try $0.decode("number", as: Int.self) } == [1, 2, 3])
+        #expect(nullError?.problem == .unexpectedNull)
+        #expect(nullError?.column == "label")
+        #expect(rangeError?.problem == .missingColumn)
+        #expect(rangeError?.column == "#2")
+    }
 }
