@@ -32,4 +32,20 @@ import Testing
     func noVerdict() {
         #expect(ToolPageBuilder.tierAnswer(Self.claim(headline: "See the contract", label: nil)) == "See the contract.")
     }
+
+    @Test("words and sentence ends are counted on bytes only where that gives what counting characters gives")
+    func byteCountingAgreesWithCharacters() {
+        let texts = [
+            "", " ", "No.", "Yes", "a b c", "  two  words ", "a\r\n", "x\r", "Ends with ?", "Quoted\"", "(Aside)",
+            "Done…", "Closing ”", "space then accent \u{301}", "\u{600}.", "é.", "A sentence é", "tab\tseparated words",
+            "e\u{301} e\u{301} e\u{301} e\u{301}", " \u{301} \u{301} \u{301} x",
+        ]
+        for text in texts {
+            #expect(
+                ToolPageBuilder.wordCount(text) == text.split(whereSeparator: { $0 == " " }).count,
+                "\(text.debugDescription)")
+            let expected = text.last.map { ".!?…\"”)".contains($0) ? text : text + "." } ?? text
+            #expect(ToolPageBuilder.sentence(text) == expected, "\(text.debugDescription)")
+        }
+    }
 }

@@ -190,8 +190,8 @@ struct ToolPageBuilder: Sendable {
     static func tierAnswer(_ claim: PageClaim) -> String {
         let headline = Self.trimmed(claim.headline)
         guard let label = claim.verdict?.label else { return Self.sentence(headline) }
-        let words = headline.split(whereSeparator: { $0 == " " }).count
-        return words < 4 ? Self.sentence(label) : "\(Self.sentence(label)) \(Self.sentence(headline))"
+        return Self.wordCount(headline) < 4
+            ? Self.sentence(label) : "\(Self.sentence(label)) \(Self.sentence(headline))"
     }
 
     /// `text` without surrounding whitespace; a text that starts and ends with visible ASCII, as nearly all do, is
@@ -204,8 +204,34 @@ struct ToolPageBuilder: Sendable {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The number of space-separated words, as `split(whereSeparator: { $0 == " " })` counts them. Splitting
+    /// into characters cost more than the rest of the answer; in ASCII a space is always a character of its own.
+    static func wordCount(_ text: String) -> Int {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: { $0 == " " }).count }
+        var words = 0
+        var inWord = false
+        for byte in utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words
+    }
+
     /// `text` ending with a full stop (or the question or exclamation mark it has).
     static func sentence(_ text: String) -> String {
+        // Two ASCII bytes at the end, not CR LF: the last character is the last byte (no cluster spans them).
+        let utf8 = text.utf8
+        if utf8.count >= 2, let last = utf8.last, last < 0x80, last != 0x0A,
+            utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80
+        {
+            return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+                || last == UInt8(ascii: "\"") || last == UInt8(ascii: ")") ? text : text + "."
+        }
         guard let last = text.last else { return text }
         return ".!?…\"”)".contains(last) ? text : text + "."
     }

@@ -13,25 +13,27 @@ public enum ChangeText {
         kind: ToolChange.Kind, oldLabel: String?, newLabel: String?, oldHeadline: String?, newHeadline: String?,
         note: String?
     ) -> String {
+        // Appended piece by piece: building arrays of optional parts and joining them cost an allocation per part.
+        var text: String
         switch kind {
         case .new:
-            return ["New answer.", newLabel.map { "Verdict: \($0)." }, newHeadline].compactMap { $0 }.joined(
-                separator: " ")
+            text = "New answer."
+            if let newLabel { text += " Verdict: \(newLabel)." }
+            if let newHeadline { text += " \(newHeadline)" }
         case .verdict:
-            return [
-                "Verdict changed: \(oldLabel ?? "none") → \(newLabel ?? "none").",
-                newHeadline.map { "Now: \($0)" },
-            ].compactMap { $0 }.joined(separator: " ")
+            text = "Verdict changed: \(oldLabel ?? "none") → \(newLabel ?? "none")."
+            if let newHeadline { text += " Now: \(newHeadline)" }
         case .headline:
-            return ["Answer reworded.", newLabel.map { "Verdict unchanged: \($0)." }, newHeadline.map { "Now: \($0)" }]
-                .compactMap { $0 }.joined(separator: " ")
+            text = "Answer reworded."
+            if let newLabel { text += " Verdict unchanged: \(newLabel)." }
+            if let newHeadline { text += " Now: \(newHeadline)" }
         case .reverified:
-            return "Re-verified; the answer did not change."
+            text = "Re-verified; the answer did not change."
         case .retracted:
-            return [
-                "Correction: we withdrew this answer\(oldLabel.map { " (\($0))" } ?? "").",
-                oldHeadline.map { "It said: \($0)" }, note.map { "Why: \($0)" },
-            ].compactMap { $0 }.joined(separator: " ")
+            text = "Correction: we withdrew this answer\(oldLabel.map { " (\($0))" } ?? "")."
+            if let oldHeadline { text += " It said: \(oldHeadline)" }
+            if let note { text += " Why: \(note)" }
         }
+        return text
     }
 }

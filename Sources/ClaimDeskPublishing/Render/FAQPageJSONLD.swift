@@ -52,22 +52,33 @@ enum FAQPageJSONLD {
     static func scriptSafe(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "<"): out.append(contentsOf: Array("\\u003c".utf8))
-            case UInt8(ascii: ">"): out.append(contentsOf: Array("\\u003e".utf8))
-            case UInt8(ascii: "&"): out.append(contentsOf: Array("\\u0026".utf8))
-            case 0xE2
-            where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                out.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                index += 2
-            default: out.append(byte)
+        bytes.withUnsafeBufferPointer { bytes in
+            var copied = 0
+            var index = Self.special.next(in: bytes, from: 0)
+            while index < bytes.count {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                copied = index + 1
+                switch bytes[index] {
+                case UInt8(ascii: "<"): out.append(contentsOf: Array("\\u003c".utf8))
+                case UInt8(ascii: ">"): out.append(contentsOf: Array("\\u003e".utf8))
+                case UInt8(ascii: "&"): out.append(contentsOf: Array("\\u0026".utf8))
+                default:
+                    if index + 2 < bytes.count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+                    {
+                        out.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                        copied = index + 3
+                    } else {
+                        out.append(bytes[index])
+                    }
+                }
+                index = Self.special.next(in: bytes, from: copied)
             }
-            index += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// `<`, `>`, `&` and the first byte of U+2028/2029.
+    private static let special = EscapeScan([UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0xE2])
 }

@@ -19,12 +19,8 @@ struct HTMLEscaping: MustacheContentType {
     static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { utf8 -> String? in
-            var firstSpecial = -1
-            for index in 0..<utf8.count where Self.isSpecial(utf8[index]) {
-                firstSpecial = index
-                break
-            }
-            guard firstSpecial >= 0 else { return nil }
+            let firstSpecial = EscapeScan.html.next(in: utf8, from: 0)
+            guard firstSpecial < utf8.count else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(utf8.count + 32)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<firstSpecial]))
@@ -48,7 +44,8 @@ struct HTMLEscaping: MustacheContentType {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
-            for index in 0..<utf8.count where isSpecial(utf8[index]) {
+            var index = EscapeScan.html.next(in: utf8, from: 0)
+            while index < utf8.count {
                 if index > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
                 switch utf8[index] {
                 case UInt8(ascii: "&"): out.append(contentsOf: amp)
@@ -58,14 +55,10 @@ struct HTMLEscaping: MustacheContentType {
                 default: out.append(contentsOf: apos)
                 }
                 start = index + 1
+                index = EscapeScan.html.next(in: utf8, from: start)
             }
             if start < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
         }
-    }
-
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     private static let amp = Array("&amp;".utf8)

@@ -8,8 +8,12 @@ import ClaimDeskDomain
 /// exported type, so the files stay decodable and a forgotten field or misordered key fails a test.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
-    /// One entry per open container: whether it has an element yet.
-    private var open: [Bool] = []
+    /// Whether each open container has an element yet, one bit per level (an array here cost a uniqueness and a
+    /// bounds check per member, a third of writing a key); levels beyond the 64th, never reached by the site's
+    /// documents, are kept in `deeper`.
+    private var depth = 0
+    private var filled: UInt64 = 0
+    private var deeper: [Bool] = []
     private let pretty: Bool
 
     init(capacity: Int = 4096, pretty: Bool = true) {
@@ -21,8 +25,8 @@ struct JSONWriter {
     private init(elementsAt depth: Int, hasElements: Bool, pretty: Bool, capacity: Int) {
         bytes.reserveCapacity(capacity)
         self.pretty = pretty
-        open = Array(repeating: true, count: depth)
-        open[depth - 1] = hasElements
+        for _ in 0..<depth { push(filled: true) }
+        setTopFilled(hasElements)
     }
 
     /// The same bytes as `array(_:)`, with the elements written in chunks on every core and joined: the site-wide
@@ -36,7 +40,7 @@ struct JSONWriter {
             return
         }
         beginArray()
-        let depth = open.count
+        let depth = self.depth
         let pretty = self.pretty
         let chunks = (elements.count + chunk - 1) / chunk
         let parts = try? Parallel.map(count: chunks) { part in
@@ -61,20 +65,20 @@ struct JSONWriter {
                 element.write(to: &self)
             }
         }
-        open[depth - 1] = true
+        setTopFilled(true)
         endArray()
     }
 
     mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
-        open.append(false)
+        push(filled: false)
     }
 
     mutating func endObject() { close(UInt8(ascii: "}")) }
 
     mutating func beginArray() {
         bytes.append(UInt8(ascii: "["))
-        open.append(false)
+        push(filled: false)
     }
 
     mutating func endArray() { close(UInt8(ascii: "]")) }
@@ -84,12 +88,16 @@ struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        // Byte by byte: an array literal here cost an allocation per key.
-        bytes.append(UInt8(ascii: "\""))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        // The key's end from a static array: a literal here cost an allocation per key.
+        if pretty {
+            bytes.append(contentsOf: Self.prettyKeyEnd)
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+        }
     }
+
+    private static let prettyKeyEnd = Array("\" : ".utf8)
 
     /// Starts an array element.
     mutating func element() { separate() }
@@ -104,9 +112,9 @@ struct JSONWriter {
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
-            for index in 0..<utf8.count {
+            var index = EscapeScan.json.next(in: utf8, from: 0)
+            while index < utf8.count {
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
                 start = index + 1
                 switch byte {
@@ -124,6 +132,7 @@ struct JSONWriter {
                         hex[Int(byte & 0x0F)],
                     ])
                 }
+                index = EscapeScan.json.next(in: utf8, from: start)
             }
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
@@ -162,24 +171,66 @@ struct JSONWriter {
     }
 
     private mutating func separate() {
-        if let last = open.indices.last {
-            if open[last] { bytes.append(UInt8(ascii: ",")) }
-            open[last] = true
+        if depth > 0 {
+            if topFilled { bytes.append(UInt8(ascii: ",")) }
+            setTopFilled(true)
         }
-        if pretty { newline(depth: open.count) }
+        if pretty { newline(depth: depth) }
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadElements = open.popLast() ?? false
+        let hadElements = depth > 0 ? pop() : false
         if pretty {
             if !hadElements { bytes.append(0x0A) }
-            newline(depth: open.count)
+            newline(depth: depth)
         }
         bytes.append(bracket)
     }
 
+    /// A newline and two spaces per level, copied from one buffer of spaces.
     private mutating func newline(depth: Int) {
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        let count = 1 + depth * 2
+        if count <= Self.indentation.count {
+            Self.indentation.withUnsafeBufferPointer {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count]))
+            }
+        } else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        }
+    }
+
+    private static let indentation: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 128)
+
+    private mutating func push(filled isFilled: Bool) {
+        if depth < 64 {
+            let bit: UInt64 = 1 << UInt64(depth)
+            filled = isFilled ? filled | bit : filled & ~bit
+        } else {
+            deeper.append(isFilled)
+        }
+        depth += 1
+    }
+
+    private mutating func pop() -> Bool {
+        let wasFilled = topFilled
+        depth -= 1
+        if depth >= 64 { deeper.removeLast() }
+        return wasFilled
+    }
+
+    private var topFilled: Bool {
+        let level = depth - 1
+        return level < 64 ? filled & (1 << UInt64(level)) != 0 : deeper[level - 64]
+    }
+
+    private mutating func setTopFilled(_ isFilled: Bool) {
+        let level = depth - 1
+        if level < 64 {
+            let bit: UInt64 = 1 << UInt64(level)
+            filled = isFilled ? filled | bit : filled & ~bit
+        } else {
+            deeper[level - 64] = isFilled
+        }
     }
 }

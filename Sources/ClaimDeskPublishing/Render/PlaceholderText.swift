@@ -1,28 +1,42 @@
 /// Fills `{name}` placeholders in one pass, so a value that itself contains `{tool}` is never filled a second time.
 enum PlaceholderText {
-    static func fill(_ template: String, _ values: [String: String]) -> String {
-        let utf8 = template.utf8
-        guard let firstOpen = utf8.firstIndex(of: UInt8(ascii: "{")) else { return template }
-        var result = String(template[..<firstOpen])
-        result.reserveCapacity(utf8.count + 64)
-        var cursor = firstOpen
-        while cursor < utf8.endIndex {
-            guard let open = utf8[cursor...].firstIndex(of: UInt8(ascii: "{")) else {
-                result += template[cursor...]
-                break
+    /// Works on the template's bytes and compares names in place: every page fills a dozen templates, and making a
+    /// dictionary and a string per placeholder cost more than the rest of the FAQ.
+    static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
+        var template = template
+        return template.withUTF8 { text -> String? in
+            let open = UInt8(ascii: "{")
+            let close = UInt8(ascii: "}")
+            guard let firstOpen = text.firstIndex(of: open) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(text.count + 64)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<firstOpen]))
+            var cursor = firstOpen
+            while cursor < text.count {
+                guard let openIndex = text[cursor...].firstIndex(of: open) else {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: text[cursor...]))
+                    break
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: text[cursor..<openIndex]))
+                let name = openIndex + 1
+                if let closeIndex = text[name...].firstIndex(of: close),
+                    let value = Self.value(named: UnsafeBufferPointer(rebasing: text[name..<closeIndex]), in: values)
+                {
+                    result.append(contentsOf: value.utf8)
+                    cursor = closeIndex + 1
+                } else {
+                    result.append(open)
+                    cursor = name
+                }
             }
-            result += template[cursor..<open]
-            let afterOpen = utf8.index(after: open)
-            if let close = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
-                let value = values[String(template[afterOpen..<close])]
-            {
-                result += value
-                cursor = utf8.index(after: close)
-            } else {
-                result += "{"
-                cursor = afterOpen
-            }
-        }
-        return result
+            return String(decoding: result, as: UTF8.self)
+        } ?? template
+    }
+
+    private static func value(named name: UnsafeBufferPointer<UInt8>, in values: KeyValuePairs<String, String>)
+        -> String?
+    {
+        for (key, value) in values where key.utf8.elementsEqual(name) { return value }
+        return nil
     }
 }

@@ -8,6 +8,7 @@ struct SiteRenderer: Sendable {
     let templates: SiteTemplates
     let builder: ToolPageBuilder
     let feed: AtomFeed
+    let toolFeed: ToolChangesFeed
     /// Site values for pages at `tools/SLUG/index.html` and for `index.html`: they differ in the stylesheet's relative
     /// link.
     let toolSite: SiteView
@@ -28,6 +29,7 @@ struct SiteRenderer: Sendable {
         self.templates = templates
         self.builder = ToolPageBuilder(topics: topics, config: config)
         self.feed = AtomFeed(config: config, topics: topics)
+        self.toolFeed = ToolChangesFeed(config: config)
         self.toolSite = SiteView(config: config, stylesheetHref: "../../" + templates.stylesheetPath)
         self.indexSite = SiteView(config: config, stylesheetHref: templates.stylesheetPath)
     }
@@ -54,7 +56,7 @@ struct SiteRenderer: Sendable {
     }
 
     /// The tool's own Atom feed of its changes.
-    func toolFeedXML(_ page: ToolPage) -> Data { ToolChangesFeed(config: config).render(page) }
+    func toolFeedXML(_ page: ToolPage) -> Data { toolFeed.render(page) }
 
     func indexJSON(_ index: ToolIndex) -> [UInt8] {
         JSONWriter.document(index, capacity: 1024 + index.tools.count * 1024)

@@ -5,9 +5,15 @@ import Foundation
 /// alone, so a page carried over or re-rendered from its JSON gets the same feed as a fresh one.
 struct ToolChangesFeed: Sendable {
     let config: SiteConfig
+    /// The tag URIs' authority, parsed once rather than for every tool's feed.
+    private let host: String
+
+    init(config: SiteConfig) {
+        self.config = config
+        self.host = URLComponents(string: config.root)?.host ?? "localhost"
+    }
 
     func render(_ page: ToolPage) -> Data {
-        let host = URLComponents(string: config.root)?.host ?? "localhost"
         let feedURL = page.tool.url + SitePaths.toolFeedName
         let changes = page.changes.sorted { $0.seq > $1.seq }
         let name = XMLText.escape(page.tool.name)

@@ -48,7 +48,8 @@ final class ClaimView: TemplateObject {
 
     /// A body's paragraphs: split at blank lines, single line breaks kept as spaces.
     static func paragraphs(_ body: String) -> [String] {
-        if !body.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+        var text = body
+        if !text.withUTF8({ EscapeScan.newlines.any(in: $0) }) {
             return body.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) ? [] : [body]
         }
         var result: [String] = []
