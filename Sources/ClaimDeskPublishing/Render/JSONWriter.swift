@@ -88,16 +88,12 @@ struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        // The key's end from a static array: a literal here cost an allocation per key.
-        if pretty {
-            bytes.append(contentsOf: Self.prettyKeyEnd)
-        } else {
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
-        }
+        // Byte by byte: a literal here cost an allocation per key, and a static array a retain and release.
+        bytes.append(UInt8(ascii: "\""))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
     }
-
-    private static let prettyKeyEnd = Array("\" : ".utf8)
 
     /// Starts an array element.
     mutating func element() { separate() }
@@ -187,20 +183,11 @@ struct JSONWriter {
         bytes.append(bracket)
     }
 
-    /// A newline and two spaces per level, copied from one buffer of spaces.
     private mutating func newline(depth: Int) {
-        let count = 1 + depth * 2
-        if count <= Self.indentation.count {
-            Self.indentation.withUnsafeBufferPointer {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count]))
-            }
-        } else {
-            bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
-        }
+        bytes.append(0x0A)
+        // Byte by byte: the site's documents nest a few levels deep, and appending a sequence cost more.
+        for _ in 0..<(depth * 2) { bytes.append(0x20) }
     }
-
-    private static let indentation: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 128)
 
     private mutating func push(filled isFilled: Bool) {
         if depth < 64 {

@@ -13,9 +13,15 @@ final class ClaimView: TemplateObject {
 
     init(_ claim: PageClaim, sourceNumbers: [String: Int], tierName: String? = nil, topicHeading: String? = nil) {
         self.claim = claim
-        var seen = Set<Int>()
-        self.sourceRefs = claim.citations.compactMap { sourceNumbers[$0.url] }.filter { seen.insert($0).inserted }
-            .map(SourceRefView.init)
+        // A claim cites a handful of sources: a list beats a set here.
+        var numbers: [Int] = []
+        numbers.reserveCapacity(claim.citations.count)
+        for index in claim.citations.indices {
+            if let number = sourceNumbers[claim.citations[index].url], !numbers.contains(number) {
+                numbers.append(number)
+            }
+        }
+        self.sourceRefs = numbers.map(SourceRefView.init)
         self.tierName = tierName
         self.topicHeading = topicHeading
     }
