@@ -293,28 +293,33 @@ struct ToolPageBuilder: Sendable {
     /// The deduplicated union of the claims' citations by URL: first appearance decides the order, every distinct
     /// "supports" sentence is kept, the latest date wins.
     static func sources(of claims: [PageClaim]) -> [PageSource] {
-        var order: [String] = []
-        var byURL: [String: PageSource] = [:]
+        // Merged in place by index: copying a source out of a dictionary and back hashed its URL twice and copied
+        // its lists on every citation.
+        var sources: [PageSource] = []
+        var indexByURL: [String: Int] = [:]
         for claim in claims {
             for citation in claim.citations {
-                if var source = byURL[citation.url] {
-                    if !source.supports.contains(citation.supports) { source.supports.append(citation.supports) }
-                    if citation.dated > source.dated { source.dated = citation.dated }
-                    if source.title == nil { source.title = citation.title }
-                    if source.archivedURL == nil { source.archivedURL = citation.archivedURL }
-                    if let quote = citation.quote, !source.quotes.contains(quote) { source.quotes.append(quote) }
-                    byURL[citation.url] = source
+                if let index = indexByURL[citation.url] {
+                    if !sources[index].supports.contains(citation.supports) {
+                        sources[index].supports.append(citation.supports)
+                    }
+                    if citation.dated > sources[index].dated { sources[index].dated = citation.dated }
+                    if sources[index].title == nil { sources[index].title = citation.title }
+                    if sources[index].archivedURL == nil { sources[index].archivedURL = citation.archivedURL }
+                    if let quote = citation.quote, !sources[index].quotes.contains(quote) {
+                        sources[index].quotes.append(quote)
+                    }
                 } else {
-                    order.append(citation.url)
+                    indexByURL[citation.url] = sources.count
                     var source = PageSource(
                         url: citation.url, supports: [citation.supports], dated: citation.dated, title: citation.title,
                         archivedURL: citation.archivedURL)
                     if let quote = citation.quote { source.quotes = [quote] }
-                    byURL[citation.url] = source
+                    sources.append(source)
                 }
             }
         }
-        return order.compactMap { byURL[$0] }
+        return sources
     }
 
     /// Section first (main, HIPAA, editorial), then the topic's position, then its key so ties are still stable.

@@ -8,9 +8,10 @@ extension JSONWriter {
 
     mutating func array<Element: JSONWritable>(_ elements: [Element]) {
         beginArray()
-        for element in elements {
+        // By index: `for element in elements` copied each element (a dozen retains for a claim) to write it.
+        for index in elements.indices {
             self.element()
-            element.write(to: &self)
+            elements[index].write(to: &self)
         }
         endArray()
     }

@@ -44,7 +44,8 @@ final class ClaimView: TemplateObject {
         case "verifiedOn": .text(DayText.string(claim.verifiedOn))
         case "stale": .bool(claim.stale)
         // A cited quote is gone from its source: readers are told plainly, without waiting for an editor.
-        case "quoteMissing": .bool(claim.citations.contains { $0.sourceState == .quoteMissing })
+        case "quoteMissing":
+            .bool(claim.citations.indices.contains { claim.citations[$0].sourceState == .quoteMissing })
         case "sourceRefs": .list(sourceRefs)
         case "tierName": .nonEmpty(tierName)
         case "topicHeading": .nonEmpty(topicHeading)
