@@ -35,6 +35,9 @@ struct TemplatePath: Sendable {
 
     /// The first name of `components`, and what the renderer asks of every path, answered once when parsing.
     let first: String?
+    /// `components` as view keys (nil for a name no view has).
+    let keys: [TemplateKey?]
+    let firstKey: TemplateKey?
     let isSingle: Bool
     let isPlain: Bool
     /// `empty(name)`: the one transform the templates use per claim.
@@ -47,6 +50,8 @@ struct TemplatePath: Sendable {
         self.isCurrent = name == "."
         self.isAnchored = !isCurrent && name.first == "."
         self.first = components.first
+        self.keys = components.map { TemplateKey(rawValue: $0) }
+        self.firstKey = keys.first ?? nil
         self.isSingle = components.count == 1
         self.isPlain = transforms.isEmpty
         self.isEmptyTest = transforms == ["empty"]

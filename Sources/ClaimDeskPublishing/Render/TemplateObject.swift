@@ -3,9 +3,14 @@ import Mustache
 /// A view the fast renderer reads without reflection or casts (`value(_:)`); swift-mustache, which renders what the
 /// fast renderer cannot, reads the same answers through `child(named:)`.
 protocol TemplateObject: MustacheParent {
-    func value(_ name: String) -> TemplateValue
+    func value(_ key: TemplateKey) -> TemplateValue
 }
 
 extension TemplateObject {
-    func child(named name: String) -> Any? { value(name).any }
+    /// The answer for a name given as text: `.missing` for a name no view has.
+    func value(named name: String) -> TemplateValue {
+        TemplateKey(rawValue: name).map { value($0) } ?? .missing
+    }
+
+    func child(named name: String) -> Any? { value(named: name).any }
 }

@@ -71,7 +71,7 @@ struct TemplateRenderer {
 
         func child(_ name: String) -> Any? {
             switch self {
-            case .typed(let typed): typed.value(name).any
+            case .typed(let typed): typed.value(named: name).any
             case .parent(let parent): parent.child(named: name)
             case .mirror(let object): TemplateRenderer.mirrorChild(name, of: object)
             case .leaf, .none: nil
@@ -284,8 +284,8 @@ struct TemplateRenderer {
     /// The value of `paths[index]`. The common cases read single fields of the path in place: copying the whole path
     /// (three strings' worth of reference counts) for every tag cost more than looking the name up.
     private func lookup(_ index: Int) throws -> Resolved? {
-        if !paths[index].isCurrent, !paths[index].isAnchored, let first = paths[index].first,
-            let value = typedLookup(first)
+        if !paths[index].isCurrent, !paths[index].isAnchored, paths[index].first != nil,
+            let value = typedLookup(paths[index].firstKey)
         {
             if case .missing = value { return nil }
             if paths[index].isSingle {
@@ -302,12 +302,13 @@ struct TemplateRenderer {
                 let path = paths[index]
                 var current = value
                 var consumed = true
-                for name in path.components.dropFirst() {
+                for key in path.keys.dropFirst() {
                     guard case .object(let inner) = current else {
                         consumed = false
                         break
                     }
-                    current = inner.value(name)
+                    guard let key else { return nil }
+                    current = inner.value(key)
                     if case .missing = current { return nil }
                 }
                 if consumed { return .typed(current) }
@@ -321,12 +322,14 @@ struct TemplateRenderer {
     /// The innermost typed answer for `name` while every frame on the way is a typed view or a plain value (which
     /// has no names): `.missing` when no frame has it; nil when a frame of another kind is reached first, and the
     /// general lookup must decide.
-    private func typedLookup(_ name: String) -> TemplateValue? {
+    /// A nil key is a name no view has: every typed frame answers `.missing` for it.
+    private func typedLookup(_ key: TemplateKey?) -> TemplateValue? {
         var index = stack.count - 1
         while index >= 0 {
             switch stack[index] {
             case .typed(let object):
-                let value = object.value(name)
+                guard let key else { break }
+                let value = object.value(key)
                 if case .missing = value { break }
                 return value
             case .leaf, .none: break

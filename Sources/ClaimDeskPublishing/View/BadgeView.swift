@@ -23,12 +23,12 @@ final class BadgeView: TemplateObject {
         self.verdict = verdict.key.rawValue
     }
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "label": .text(label)
-        case "tone": .text(tone.rawValue)
-        case "topic": .text(topic)
-        case "verdict": .text(verdict)
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .label: .text(label)
+        case .tone: .text(tone.rawValue)
+        case .topic: .text(topic)
+        case .verdict: .text(verdict)
         default: .missing
         }
     }

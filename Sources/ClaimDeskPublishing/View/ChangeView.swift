@@ -6,13 +6,13 @@ import Mustache
 struct ChangeView: TemplateObject {
     let change: PageChange
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "day": .text(DayText.string(change.day))
-        case "seq": .text(String(change.seq))
-        case "material": .bool(change.material)
-        case "correction": .bool(change.items.contains { $0.kind == .retracted })
-        case "items": .list(change.items.map(Item.init))
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .day: .text(DayText.string(change.day))
+        case .seq: .text(String(change.seq))
+        case .material: .bool(change.material)
+        case .correction: .bool(change.items.contains { $0.kind == .retracted })
+        case .items: .list(change.items.map(Item.init))
         default: .missing
         }
     }
@@ -20,11 +20,11 @@ struct ChangeView: TemplateObject {
     struct Item: TemplateObject {
         let item: PageChange.Item
 
-        func value(_ name: String) -> TemplateValue {
-            switch name {
-            case "heading": .text(item.heading)
-            case "kind": .text(item.kind.rawValue)
-            case "text": .text(ChangeText.sentence(item))
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .heading: .text(item.heading)
+            case .kind: .text(item.kind.rawValue)
+            case .text: .text(ChangeText.sentence(item))
             default: .missing
             }
         }

@@ -26,29 +26,29 @@ final class ClaimView: TemplateObject {
         self.topicHeading = topicHeading
     }
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "anchor":
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .anchor:
             if let tier = claim.ref.tier {
                 .text("tier-\(tier.rawValue)-\(claim.topic.rawValue)")
             } else {
                 .text(claim.topic.rawValue)
             }
-        case "topic": .text(claim.topic.rawValue)
-        case "heading": .text(claim.heading)
-        case "question": .text(claim.question)
-        case "verdict": claim.verdict.map { .object(BadgeView($0, topic: claim.topic)) } ?? .absent
-        case "headline": .nonEmpty(claim.headline)
-        case "paragraphs": .texts(Self.paragraphs(claim.body))
-        case "confidence": .text(claim.confidence.rawValue)
-        case "verifiedOn": .text(DayText.string(claim.verifiedOn))
-        case "stale": .bool(claim.stale)
+        case .topic: .text(claim.topic.rawValue)
+        case .heading: .text(claim.heading)
+        case .question: .text(claim.question)
+        case .verdict: claim.verdict.map { .object(BadgeView($0, topic: claim.topic)) } ?? .absent
+        case .headline: .nonEmpty(claim.headline)
+        case .paragraphs: .texts(Self.paragraphs(claim.body))
+        case .confidence: .text(claim.confidence.rawValue)
+        case .verifiedOn: .text(DayText.string(claim.verifiedOn))
+        case .stale: .bool(claim.stale)
         // A cited quote is gone from its source: readers are told plainly, without waiting for an editor.
-        case "quoteMissing":
+        case .quoteMissing:
             .bool(claim.citations.indices.contains { claim.citations[$0].sourceState == .quoteMissing })
-        case "sourceRefs": .list(sourceRefs)
-        case "tierName": .nonEmpty(tierName)
-        case "topicHeading": .nonEmpty(topicHeading)
+        case .sourceRefs: .list(sourceRefs)
+        case .tierName: .nonEmpty(tierName)
+        case .topicHeading: .nonEmpty(topicHeading)
         default: .missing
         }
     }

@@ -5,10 +5,10 @@ import Mustache
 struct FAQView: TemplateObject {
     let entry: FAQEntry
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "question": .text(entry.question)
-        case "answer": .text(entry.answer)
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .question: .text(entry.question)
+        case .answer: .text(entry.answer)
         default: .missing
         }
     }

@@ -7,15 +7,15 @@ struct HIPAAView: TemplateObject {
     let section: HIPAASection
     let sourceNumbers: [String: Int]
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "heading": .text(section.heading)
-        case "badges": .list(section.badges.map(BadgeView.init))
-        case "claims": .list(section.claims.map { ClaimView($0, sourceNumbers: sourceNumbers) })
-        case "sources":
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .heading: .text(section.heading)
+        case .badges: .list(section.badges.map(BadgeView.init))
+        case .claims: .list(section.claims.map { ClaimView($0, sourceNumbers: sourceNumbers) })
+        case .sources:
             .list(section.sources.map { SourceView(source: $0, number: sourceNumbers[$0.url] ?? 0, anchored: false) })
-        case "verifiedOn": .text(DayText.string(section.verifiedOn))
-        case "disclaimer": .text(section.disclaimer)
+        case .verifiedOn: .text(DayText.string(section.verifiedOn))
+        case .disclaimer: .text(section.disclaimer)
         default: .missing
         }
     }

@@ -7,11 +7,11 @@ struct IndexView: TemplateObject {
     let site: SiteView
     let tools: [ToolSummary]
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "site": .object(site)
-        case "tools": .list(tools.map(LinkView.init))
-        case "count": .int(tools.count)
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .site: .object(site)
+        case .tools: .list(tools.map(LinkView.init))
+        case .count: .int(tools.count)
         default: .missing
         }
     }

@@ -26,17 +26,17 @@ final class LinkView: TemplateObject {
     /// Checked once per link: the template asks `hasHref` and `href` for each of a page's other tools.
     private lazy var href: String? = SafeURL.href(url)
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "name": .text(self.name)
-        case "slug": .text(slug)
-        case "href": href.map { .text($0) } ?? .absent
-        case "hasHref": .bool(href != nil)
-        case "category": .nonEmpty(summary?.category)
-        case "badges": .list(summary?.badges.map(BadgeView.init) ?? [])
-        case "lastVerified": .nonEmpty(summary.map { DayText.string($0.lastVerified) })
-        case "confidence": .nonEmpty(summary?.confidence.rawValue)
-        case "stale": .bool(summary?.stale ?? false)
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .name: .text(self.name)
+        case .slug: .text(slug)
+        case .href: href.map { .text($0) } ?? .absent
+        case .hasHref: .bool(href != nil)
+        case .category: .nonEmpty(summary?.category)
+        case .badges: .list(summary?.badges.map(BadgeView.init) ?? [])
+        case .lastVerified: .nonEmpty(summary.map { DayText.string($0.lastVerified) })
+        case .confidence: .nonEmpty(summary?.confidence.rawValue)
+        case .stale: .bool(summary?.stale ?? false)
         default: .missing
         }
     }

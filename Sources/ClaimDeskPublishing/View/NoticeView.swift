@@ -7,15 +7,15 @@ struct NoticeView: TemplateObject {
     let siteTitle: String
     let language: String
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "title": .text(notice.title)
-        case "siteTitle": .text(siteTitle)
-        case "lang": .text(language)
-        case "paragraphs": .texts(notice.paragraphs)
-        case "form": notice.button.map { .object(Form(button: $0)) } ?? .absent
-        case "linkHref": notice.link.flatMap { SafeURL.href($0.url) }.map { .text($0) } ?? .absent
-        case "linkText": .text(notice.link?.text ?? "")
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .title: .text(notice.title)
+        case .siteTitle: .text(siteTitle)
+        case .lang: .text(language)
+        case .paragraphs: .texts(notice.paragraphs)
+        case .form: notice.button.map { .object(Form(button: $0)) } ?? .absent
+        case .linkHref: notice.link.flatMap { SafeURL.href($0.url) }.map { .text($0) } ?? .absent
+        case .linkText: .text(notice.link?.text ?? "")
         default: .missing
         }
     }
@@ -23,14 +23,14 @@ struct NoticeView: TemplateObject {
     struct Form: TemplateObject {
         let button: Notice.Button
 
-        func value(_ name: String) -> TemplateValue {
-            switch name {
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
             // The service's own paths are relative ("/confirm"); anything else must be http(s).
-            case "actionHref":
+            case .actionHref:
                 button.action.hasPrefix("/") && !button.action.hasPrefix("//")
                     ? .text(button.action) : (SafeURL.href(button.action).map { .text($0) } ?? .absent)
-            case "token": .text(button.token)
-            case "button": .text(button.label)
+            case .token: .text(button.token)
+            case .button: .text(button.label)
             default: .missing
             }
         }

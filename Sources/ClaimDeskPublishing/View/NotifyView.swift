@@ -7,13 +7,13 @@ struct NotifyView: TemplateObject {
     let notify: NotifyBlock
     let toolSlug: String
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "heading": .text(notify.heading)
-        case "text": .text(notify.text)
-        case "fineprint": .text(notify.fineprint)
-        case "actionHref": SafeURL.href(notify.action).map { .text($0) } ?? .absent
-        case "toolSlug": .text(toolSlug)
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .heading: .text(notify.heading)
+        case .text: .text(notify.text)
+        case .fineprint: .text(notify.fineprint)
+        case .actionHref: SafeURL.href(notify.action).map { .text($0) } ?? .absent
+        case .toolSlug: .text(toolSlug)
         default: .missing
         }
     }

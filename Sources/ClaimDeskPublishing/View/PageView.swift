@@ -24,33 +24,33 @@ final class PageView: TemplateObject {
         self.sourceNumbers = numbers
     }
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "site": .object(site)
-        case "title": .text(page.title)
-        case "description": .text(description)
-        case "tool": .object(ToolView(tool: page.tool))
-        case "mainBadges": .list(page.badges.filter { $0.section != .hipaa }.map(BadgeView.init))
-        case "sections": .list(sectionViews)
-        case "editorial": .list(page.editorial.map { ClaimView($0, sourceNumbers: sourceNumbers) })
-        case "tierVerdicts": .list(tierViews)
-        case "hipaa": page.hipaa.map { .object(HIPAAView(section: $0, sourceNumbers: sourceNumbers)) } ?? .absent
-        case "lastVerified": .text(DayText.string(page.lastVerified))
-        case "confidence": .text(page.confidence.rawValue)
-        case "stale": .bool(page.stale)
-        case "termsChange": .text(page.disclaimers.termsChange)
-        case "notify":
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .site: .object(site)
+        case .title: .text(page.title)
+        case .description: .text(description)
+        case .tool: .object(ToolView(tool: page.tool))
+        case .mainBadges: .list(page.badges.filter { $0.section != .hipaa }.map(BadgeView.init))
+        case .sections: .list(sectionViews)
+        case .editorial: .list(page.editorial.map { ClaimView($0, sourceNumbers: sourceNumbers) })
+        case .tierVerdicts: .list(tierViews)
+        case .hipaa: page.hipaa.map { .object(HIPAAView(section: $0, sourceNumbers: sourceNumbers)) } ?? .absent
+        case .lastVerified: .text(DayText.string(page.lastVerified))
+        case .confidence: .text(page.confidence.rawValue)
+        case .stale: .bool(page.stale)
+        case .termsChange: .text(page.disclaimers.termsChange)
+        case .notify:
             // No endpoint, no promise: the section shows only with a form that a service answers.
             page.notify.action.isEmpty
                 ? .absent : .object(NotifyView(notify: page.notify, toolSlug: page.tool.slug.rawValue))
-        case "faq": .list(page.faq.map(FAQView.init))
-        case "sources": .list(sourceViews)
-        case "generalDisclaimer": .text(page.disclaimers.general)
-        case "otherTools": .list(page.otherTools.map(LinkView.init))
-        case "allToolsHref": SafeURL.href(page.allToolsURL).map { .text($0) } ?? .absent
-        case "jsonLD": .nonEmpty(jsonLD)
-        case "changes": .list(page.changes.map(ChangeView.init))
-        case "changesFeedHref": SafeURL.href(page.tool.url + SitePaths.toolFeedName).map { .text($0) } ?? .absent
+        case .faq: .list(page.faq.map(FAQView.init))
+        case .sources: .list(sourceViews)
+        case .generalDisclaimer: .text(page.disclaimers.general)
+        case .otherTools: .list(page.otherTools.map(LinkView.init))
+        case .allToolsHref: SafeURL.href(page.allToolsURL).map { .text($0) } ?? .absent
+        case .jsonLD: .nonEmpty(jsonLD)
+        case .changes: .list(page.changes.map(ChangeView.init))
+        case .changesFeedHref: SafeURL.href(page.tool.url + SitePaths.toolFeedName).map { .text($0) } ?? .absent
         default: .missing
         }
     }

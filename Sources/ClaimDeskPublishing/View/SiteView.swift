@@ -7,15 +7,15 @@ struct SiteView: TemplateObject {
     let config: SiteConfig
     var stylesheetHref: String? = nil
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "title": .text(config.siteTitle)
-        case "description": .text(config.siteDescription)
-        case "lang": .text(config.language)
-        case "homeURL": .text(config.homeURL)
-        case "feedURL": .text(config.feedURL)
-        case "apiURL": .text(config.toolsAPIURL)
-        case "stylesheetHref": stylesheetHref.map { .text($0) } ?? .absent
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .title: .text(config.siteTitle)
+        case .description: .text(config.siteDescription)
+        case .lang: .text(config.language)
+        case .homeURL: .text(config.homeURL)
+        case .feedURL: .text(config.feedURL)
+        case .apiURL: .text(config.toolsAPIURL)
+        case .stylesheetHref: stylesheetHref.map { .text($0) } ?? .absent
         default: .missing
         }
     }

@@ -4,10 +4,10 @@ import Mustache
 struct SourceRefView: TemplateObject {
     let number: Int
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "number": .int(number)
-        case "anchor": .text("source-\(number)")
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .number: .int(number)
+        case .anchor: .text("source-\(number)")
         default: .missing
         }
     }

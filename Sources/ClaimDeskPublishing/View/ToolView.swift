@@ -5,15 +5,15 @@ import Mustache
 struct ToolView: TemplateObject {
     let tool: PageTool
 
-    func value(_ name: String) -> TemplateValue {
-        switch name {
-        case "name": .text(tool.name)
-        case "slug": .text(tool.slug.rawValue)
-        case "category": .text(tool.category)
-        case "url": .text(tool.url)
-        case "apiURL": .text(tool.apiURL)
-        case "officialURL": .text(tool.officialURL)
-        case "officialHref": SafeURL.href(tool.officialURL).map { .text($0) } ?? .absent
+    func value(_ key: TemplateKey) -> TemplateValue {
+        switch key {
+        case .name: .text(tool.name)
+        case .slug: .text(tool.slug.rawValue)
+        case .category: .text(tool.category)
+        case .url: .text(tool.url)
+        case .apiURL: .text(tool.apiURL)
+        case .officialURL: .text(tool.officialURL)
+        case .officialHref: SafeURL.href(tool.officialURL).map { .text($0) } ?? .absent
         default: .missing
         }
     }
