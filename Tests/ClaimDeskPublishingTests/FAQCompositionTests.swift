@@ -1,4 +1,5 @@
 import ClaimDeskDomain
+import Foundation
 import Testing
 
 @testable import ClaimDeskPublishing
@@ -46,6 +47,31 @@ import Testing
                 "\(text.debugDescription)")
             let expected = text.last.map { ".!?…\"”)".contains($0) ? text : text + "." } ?? text
             #expect(ToolPageBuilder.sentence(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("tidying collapses runs of spaces and trims the ends, on bytes for ASCII and by characters otherwise")
+    func tidyCollapsesAndTrims() {
+        func reference(_ text: String) -> String {
+            var result = ""
+            var lastWasSpace = false
+            for character in text {
+                if character == " " {
+                    if !lastWasSpace { result.append(character) }
+                    lastWasSpace = true
+                } else {
+                    result.append(character)
+                    lastWasSpace = false
+                }
+            }
+            return result.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let texts = [
+            "", " ", "Clean sentence.", "Two  spaces", "  leading and trailing  ", "\tTabbed\n", "a \u{301}  b",
+            "Café  au lait ", " é", "Line\r\n  next", "Many     spaces     here.", "x",
+        ]
+        for text in texts {
+            #expect(ToolPageBuilder.tidy(text) == reference(text), "\(text.debugDescription)")
         }
     }
 }

@@ -207,19 +207,23 @@ struct ToolPageBuilder: Sendable {
     /// The number of space-separated words, as `split(whereSeparator: { $0 == " " })` counts them. Splitting
     /// into characters cost more than the rest of the answer; in ASCII a space is always a character of its own.
     static func wordCount(_ text: String) -> Int {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: { $0 == " " }).count }
-        var words = 0
-        var inWord = false
-        for byte in utf8 {
-            if byte == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
+        var text = text
+        let words = text.withUTF8 { utf8 -> Int? in
+            var words = 0
+            var inWord = false
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                }
             }
+            return words
         }
-        return words
+        return words ?? text.split(whereSeparator: { $0 == " " }).count
     }
 
     /// `text` ending with a full stop (or the question or exclamation mark it has).
@@ -238,26 +242,32 @@ struct ToolPageBuilder: Sendable {
 
     /// Trims and collapses the runs of spaces an empty `{body}` or `{headline}` leaves behind.
     static func tidy(_ text: String) -> String {
-        let utf8 = text.utf8
-        var previousSpace = true
-        var clean = true
-        for byte in utf8 {
-            let space = byte == 0x20
-            if space && previousSpace { clean = false }
-            previousSpace = space
-        }
-        if clean && !previousSpace && !(utf8.first.map(isWhitespace) ?? false)
-            && !(utf8.last.map(isWhitespace) ?? false)
-        {
-            return text
-        }
-        if utf8.allSatisfy({ $0 < 0x80 }) {
+        var text = text
+        // On the bytes in place: iterating the string's UTF-8 view three times cost more than the rest of the FAQ.
+        let tidied = text.withUTF8 { utf8 -> Tidied in
+            var previousSpace = true
+            var clean = true
+            var ascii = true
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                let space = byte == 0x20
+                if space && previousSpace { clean = false }
+                previousSpace = space
+                if byte >= 0x80 { ascii = false }
+            }
+            if clean && !previousSpace && !(utf8.first.map(isWhitespace) ?? false)
+                && !(utf8.last.map(isWhitespace) ?? false)
+            {
+                return .unchanged
+            }
+            guard ascii else { return .needsCharacters }
             // ASCII: the same result as the character loop below, on bytes. Trimmed are the ASCII members of
             // `.whitespacesAndNewlines` (tab, LF, VT, FF, CR, space).
             var bytes: [UInt8] = []
             bytes.reserveCapacity(utf8.count)
             var lastWasSpace = false
-            for byte in utf8 {
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
                 if byte == 0x20 {
                     if !lastWasSpace { bytes.append(byte) }
                     lastWasSpace = true
@@ -269,8 +279,14 @@ struct ToolPageBuilder: Sendable {
             let trimmed = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
             let start = bytes.firstIndex(where: { !trimmed($0) }) ?? bytes.endIndex
             let end = bytes.lastIndex(where: { !trimmed($0) }).map { $0 + 1 } ?? start
-            return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+            return .tidied(String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
         }
+        switch tidied {
+        case .unchanged: return text
+        case .tidied(let result): return result
+        case .needsCharacters: break
+        }
+        let utf8 = text.utf8
         var result = ""
         result.reserveCapacity(utf8.count)
         var lastWasSpace = false
@@ -284,6 +300,12 @@ struct ToolPageBuilder: Sendable {
             }
         }
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private enum Tidied {
+        case unchanged
+        case tidied(String)
+        case needsCharacters
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {
