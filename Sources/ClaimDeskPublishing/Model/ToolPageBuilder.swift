@@ -284,11 +284,14 @@ struct ToolPageBuilder: Sendable {
         switch tidied {
         case .unchanged: return text
         case .tidied(let result): return result
-        case .needsCharacters: break
+        case .needsCharacters: return tidyByCharacters(text)
         }
-        let utf8 = text.utf8
+    }
+
+    /// `tidy` by characters: the definition the byte path must agree with, and what non-ASCII text gets.
+    static func tidyByCharacters(_ text: String) -> String {
         var result = ""
-        result.reserveCapacity(utf8.count)
+        result.reserveCapacity(text.utf8.count)
         var lastWasSpace = false
         for character in text {
             if character == " " {
