@@ -17,8 +17,7 @@ struct HTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String { Self.escape(text) }
 
     static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { utf8 -> String? in
+        return text.withUTF8Bytes { utf8 -> String? in
             let firstSpecial = EscapeScan.html.next(in: utf8, from: 0)
             guard firstSpecial < utf8.count else { return nil }
             var out: [UInt8] = []
@@ -41,8 +40,7 @@ struct HTMLEscaping: MustacheContentType {
 
     /// Appends `text` escaped to `out`: the same bytes as `escape(text)`, without an intermediate string.
     static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             var start = 0
             var index = EscapeScan.html.next(in: utf8, from: 0)
             while index < utf8.count {

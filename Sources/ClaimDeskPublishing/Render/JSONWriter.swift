@@ -105,8 +105,7 @@ struct JSONWriter {
 
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
+        value.withUTF8Bytes { utf8 in
             var start = 0
             var index = EscapeScan.json.next(in: utf8, from: 0)
             while index < utf8.count {

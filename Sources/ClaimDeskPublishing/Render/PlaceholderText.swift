@@ -3,8 +3,7 @@ enum PlaceholderText {
     /// Works on the template's bytes and compares names in place: every page fills a dozen templates, and making a
     /// dictionary and a string per placeholder cost more than the rest of the FAQ.
     static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
-        var template = template
-        return template.withUTF8 { text -> String? in
+        return template.withUTF8Bytes { text -> String? in
             let open = UInt8(ascii: "{")
             let close = UInt8(ascii: "}")
             guard let firstOpen = text.firstIndex(of: open) else { return nil }

@@ -2,7 +2,10 @@ import Mustache
 
 /// A view the fast renderer reads without reflection or casts (`value(_:)`); swift-mustache, which renders what the
 /// fast renderer cannot, reads the same answers through `child(named:)`.
-protocol TemplateObject: MustacheParent {
+///
+/// Views are objects: a class-bound existential is one reference, copied with one retain, where a struct's was copied
+/// through its type's value witnesses at every lookup and section.
+protocol TemplateObject: AnyObject, MustacheParent {
     func value(_ key: TemplateKey) -> TemplateValue
 }
 

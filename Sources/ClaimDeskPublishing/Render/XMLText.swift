@@ -4,8 +4,7 @@
 /// the result is valid UTF-8 whenever the input is.
 enum XMLText {
     static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
+        return text.withUTF8Bytes { bytes -> String? in
             var out: [UInt8] = []
             var copied = 0
             var index = 0

@@ -3,8 +3,12 @@ import Mustache
 
 /// One "What changed" entry in `changes.mustache`: `{{day}}`, `{{material}}`, `{{correction}}` (a retraction is
 /// among its items), `{{#items}}` → `{{heading}}`, `{{kind}}`, `{{text}}` (the change in plain words).
-struct ChangeView: TemplateObject {
+final class ChangeView: TemplateObject {
     let change: PageChange
+
+    init(change: PageChange) {
+        self.change = change
+    }
 
     func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
@@ -17,8 +21,12 @@ struct ChangeView: TemplateObject {
         }
     }
 
-    struct Item: TemplateObject {
+    final class Item: TemplateObject {
         let item: PageChange.Item
+
+        init(item: PageChange.Item) {
+            self.item = item
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {

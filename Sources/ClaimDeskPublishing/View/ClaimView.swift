@@ -7,21 +7,21 @@ import Mustache
 /// `{{tierName}}` and `{{topicHeading}}` (present when the tier list spans several topics).
 final class ClaimView: TemplateObject {
     let claim: PageClaim
-    let sourceRefs: [SourceRefView]
+    let sourceRefs: [any TemplateObject]
     let tierName: String?
     let topicHeading: String?
 
-    init(_ claim: PageClaim, sourceNumbers: [String: Int], tierName: String? = nil, topicHeading: String? = nil) {
+    init(_ claim: PageClaim, sourceNumbers: SourceNumbering, tierName: String? = nil, topicHeading: String? = nil) {
         self.claim = claim
         // A claim cites a handful of sources: a list beats a set here.
         var numbers: [Int] = []
         numbers.reserveCapacity(claim.citations.count)
         for index in claim.citations.indices {
-            if let number = sourceNumbers[claim.citations[index].url], !numbers.contains(number) {
+            if let number = sourceNumbers.number(of: claim.citations[index].url), !numbers.contains(number) {
                 numbers.append(number)
             }
         }
-        self.sourceRefs = numbers.map(SourceRefView.init)
+        self.sourceRefs = numbers.map { sourceNumbers.ref($0) }
         self.tierName = tierName
         self.topicHeading = topicHeading
     }
@@ -55,8 +55,7 @@ final class ClaimView: TemplateObject {
 
     /// A body's paragraphs: split at blank lines, single line breaks kept as spaces.
     static func paragraphs(_ body: String) -> [String] {
-        var text = body
-        if !text.withUTF8({ EscapeScan.newlines.any(in: $0) }) {
+        if !body.withUTF8Bytes({ EscapeScan.newlines.any(in: $0) }) {
             return body.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) ? [] : [body]
         }
         var result: [String] = []

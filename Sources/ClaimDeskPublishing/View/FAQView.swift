@@ -2,8 +2,12 @@ import ClaimDeskDomain
 import Mustache
 
 /// A FAQ entry in a template: `{{question}}`, `{{answer}}`.
-struct FAQView: TemplateObject {
+final class FAQView: TemplateObject {
     let entry: FAQEntry
+
+    init(entry: FAQEntry) {
+        self.entry = entry
+    }
 
     func value(_ key: TemplateKey) -> TemplateValue {
         switch key {

@@ -3,9 +3,14 @@ import Mustache
 
 /// The HIPAA block in a template: `{{heading}}`, `{{#badges}}`, `{{#claims}}` (ClaimViews), `{{#sources}}`
 /// (SourceViews without anchors), `{{verifiedOn}}`, `{{disclaimer}}`.
-struct HIPAAView: TemplateObject {
+final class HIPAAView: TemplateObject {
     let section: HIPAASection
-    let sourceNumbers: [String: Int]
+    let sourceNumbers: SourceNumbering
+
+    init(section: HIPAASection, sourceNumbers: SourceNumbering) {
+        self.section = section
+        self.sourceNumbers = sourceNumbers
+    }
 
     func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
@@ -13,7 +18,7 @@ struct HIPAAView: TemplateObject {
         case .badges: .list(section.badges.map(BadgeView.init))
         case .claims: .list(section.claims.map { ClaimView($0, sourceNumbers: sourceNumbers) })
         case .sources:
-            .list(section.sources.map { SourceView(source: $0, number: sourceNumbers[$0.url] ?? 0, anchored: false) })
+            .list(section.sources.map { SourceView(source: $0, number: sourceNumbers.number(of: $0.url) ?? 0, anchored: false) })
         case .verifiedOn: .text(DayText.string(section.verifiedOn))
         case .disclaimer: .text(section.disclaimer)
         default: .missing

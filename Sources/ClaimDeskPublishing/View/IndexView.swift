@@ -3,9 +3,14 @@ import Mustache
 
 /// The root object of `index.mustache`: `{{site.…}}`, `{{#tools}}` (LinkViews with category, badges, dates),
 /// `{{count}}`.
-struct IndexView: TemplateObject {
+final class IndexView: TemplateObject {
     let site: SiteView
     let tools: [ToolSummary]
+
+    init(site: SiteView, tools: [ToolSummary]) {
+        self.site = site
+        self.tools = tools
+    }
 
     func value(_ key: TemplateKey) -> TemplateValue {
         switch key {

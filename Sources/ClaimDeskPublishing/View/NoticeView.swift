@@ -2,10 +2,16 @@ import Mustache
 
 /// The root of `notice.mustache`: `{{title}}`, `{{siteTitle}}`, `{{lang}}`, `{{#paragraphs}}`, `{{#form}}` →
 /// `{{actionHref}} {{token}} {{button}}`, `{{linkHref}}`, `{{linkText}}`.
-struct NoticeView: TemplateObject {
+final class NoticeView: TemplateObject {
     let notice: Notice
     let siteTitle: String
     let language: String
+
+    init(notice: Notice, siteTitle: String, language: String) {
+        self.notice = notice
+        self.siteTitle = siteTitle
+        self.language = language
+    }
 
     func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
@@ -20,8 +26,12 @@ struct NoticeView: TemplateObject {
         }
     }
 
-    struct Form: TemplateObject {
+    final class Form: TemplateObject {
         let button: Notice.Button
+
+        init(button: Notice.Button) {
+            self.button = button
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {

@@ -3,9 +3,14 @@ import Mustache
 
 /// The notify-me block in a template: `{{heading}}`, `{{text}}`, `{{fineprint}}`, `{{actionHref}}` (present only when
 /// the configured endpoint is an http(s) URL), `{{toolSlug}}`.
-struct NotifyView: TemplateObject {
+final class NotifyView: TemplateObject {
     let notify: NotifyBlock
     let toolSlug: String
+
+    init(notify: NotifyBlock, toolSlug: String) {
+        self.notify = notify
+        self.toolSlug = toolSlug
+    }
 
     func value(_ key: TemplateKey) -> TemplateValue {
         switch key {

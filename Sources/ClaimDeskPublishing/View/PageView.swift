@@ -11,17 +11,13 @@ final class PageView: TemplateObject {
     let page: ToolPage
     let site: SiteView
     let jsonLD: String?
-    private let sourceNumbers: [String: Int]
+    private let sourceNumbers: SourceNumbering
 
     init(page: ToolPage, site: SiteView, jsonLD: String?) {
         self.page = page
         self.site = site
         self.jsonLD = jsonLD
-        var numbers: [String: Int] = [:]
-        for (index, source) in page.sources.enumerated() where numbers[source.url] == nil {
-            numbers[source.url] = index + 1
-        }
-        self.sourceNumbers = numbers
+        self.sourceNumbers = SourceNumbering(page.sources)
     }
 
     func value(_ key: TemplateKey) -> TemplateValue {
@@ -61,13 +57,16 @@ final class PageView: TemplateObject {
     }
 
     /// Built once per page: the templates ask for these lists more than once (`empty(…)`, then the section).
-    private lazy var sectionViews: [ClaimView] = page.sections.map { ClaimView($0, sourceNumbers: sourceNumbers) }
-    private lazy var tierViews: [ClaimView] = makeTierViews()
-    private lazy var sourceViews: [SourceView] = page.sources.enumerated().map {
-        SourceView(source: $1, number: $0 + 1, anchored: true)
+    /// Kept as the list the renderer takes, so handing it over converts nothing.
+    private lazy var sectionViews: [any TemplateObject] = page.sections.map {
+        ClaimView($0, sourceNumbers: sourceNumbers)
+    }
+    private lazy var tierViews: [any TemplateObject] = makeTierViews()
+    private lazy var sourceViews: [any TemplateObject] = page.sources.indices.map {
+        SourceView(source: page.sources[$0], number: $0 + 1, anchored: true)
     }
 
-    private func makeTierViews() -> [ClaimView] {
+    private func makeTierViews() -> [any TemplateObject] {
         let topics = Set(page.tierVerdicts.map(\.claim.topic))
         return page.tierVerdicts.map {
             ClaimView(

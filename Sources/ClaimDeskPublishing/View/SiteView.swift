@@ -3,9 +3,14 @@ import Mustache
 /// Site-wide values every template can use: `{{site.title}}`, `{{site.description}}`, `{{site.lang}}`,
 /// `{{site.homeURL}}`, `{{site.feedURL}}`, `{{site.apiURL}}`, `{{site.stylesheetHref}}` (the shared stylesheet, relative
 /// to the page so it also works from `file://`; absent when the page should inline the CSS instead).
-struct SiteView: TemplateObject {
+final class SiteView: TemplateObject, Sendable {
     let config: SiteConfig
-    var stylesheetHref: String? = nil
+    let stylesheetHref: String?
+
+    init(config: SiteConfig, stylesheetHref: String? = nil) {
+        self.config = config
+        self.stylesheetHref = stylesheetHref
+    }
 
     func value(_ key: TemplateKey) -> TemplateValue {
         switch key {

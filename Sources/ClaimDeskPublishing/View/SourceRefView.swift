@@ -1,8 +1,12 @@
 import Mustache
 
 /// A footnote link from a claim to its entry in the page's Sources list: `{{number}}`, `{{anchor}}`.
-struct SourceRefView: TemplateObject {
+final class SourceRefView: TemplateObject {
     let number: Int
+
+    init(number: Int) {
+        self.number = number
+    }
 
     func value(_ key: TemplateKey) -> TemplateValue {
         switch key {

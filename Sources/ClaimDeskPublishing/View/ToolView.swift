@@ -2,8 +2,12 @@ import ClaimDeskDomain
 import Mustache
 
 /// `{{#tool}}` on a page: the officialURL is always text, `officialHref` is present only for http(s) URLs.
-struct ToolView: TemplateObject {
+final class ToolView: TemplateObject {
     let tool: PageTool
+
+    init(tool: PageTool) {
+        self.tool = tool
+    }
 
     func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
