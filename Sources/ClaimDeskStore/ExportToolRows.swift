@@ -6,7 +6,8 @@ import ClaimDeskDomain
 struct ExportToolRows {
     var tool: PublishedTool
     private var claimIndex: [Int64: Int] = [:]
-    private var citations: [[(position: Int, citation: Citation)]] = []
+    /// The positions of each claim's citations, in arrival order, beside the citations themselves.
+    private var positions: [[Int]] = []
     private var changeItems: [(seq: Int64, id: Int64, itemSeq: Int64, day: Day, item: ToolChange.Item)] = []
 
     init(_ tool: PublishedTool) {
@@ -18,18 +19,20 @@ struct ExportToolRows {
     /// Whether the claim of this live revision has been seen; `addClaim` must come first for a new one.
     func hasClaim(revision: Int64) -> Bool { claimIndex[revision] != nil }
 
-    mutating func addClaim(_ claim: PublishedClaim, revision: Int64) {
+    // Arguments are consumed: the rows' values are moved into place, not copied (a retain per string).
+    mutating func addClaim(_ claim: consuming PublishedClaim, revision: Int64) {
         claimIndex[revision] = tool.claims.count
         tool.claims.append(claim)
-        citations.append([])
+        positions.append([])
     }
 
-    mutating func addCitation(_ citation: Citation, position: Int, revision: Int64) {
+    mutating func addCitation(_ citation: consuming Citation, position: Int, revision: Int64) {
         guard let index = claimIndex[revision] else { return }
-        citations[index].append((position, citation))
+        tool.claims[index].citations.append(citation)
+        positions[index].append(position)
     }
 
-    mutating func addChangeItem(_ item: ToolChange.Item, of change: ToolChange, id: Int64, itemSeq: Int64) {
+    mutating func addChangeItem(_ item: consuming ToolChange.Item, of change: ToolChange, id: Int64, itemSeq: Int64) {
         changeItems.append((change.seq, id, itemSeq, change.day, item))
     }
 
@@ -37,10 +40,10 @@ struct ExportToolRows {
     /// changes newest first, as the query's ORDER BY used to give them. Slugs and topic keys are ASCII, so byte
     /// order here is the C collation's.
     consuming func finished() -> PublishedTool {
-        for index in tool.claims.indices {
-            var cited = citations[index]
-            if cited.count > 1 { cited.sort { $0.position < $1.position } }
-            tool.claims[index].citations = cited.map(\.citation)
+        for index in tool.claims.indices where !Self.isAscending(positions[index]) {
+            let order = positions[index].indices.sorted { positions[index][$0] < positions[index][$1] }
+            let cited = tool.claims[index].citations
+            tool.claims[index].citations = order.map { cited[$0] }
         }
         tool.claims.sort { a, b in
             switch (a.ref.tier, b.ref.tier) {
@@ -59,15 +62,20 @@ struct ExportToolRows {
             }
             var changes: [ToolChange] = []
             var lastID: Int64?
-            for entry in changeItems {
-                if entry.id != lastID {
-                    lastID = entry.id
-                    changes.append(ToolChange(seq: entry.seq, day: entry.day, items: []))
+            for index in changeItems.indices {
+                if changeItems[index].id != lastID {
+                    lastID = changeItems[index].id
+                    changes.append(ToolChange(seq: changeItems[index].seq, day: changeItems[index].day, items: []))
                 }
-                changes[changes.count - 1].items.append(entry.item)
+                changes[changes.count - 1].items.append(changeItems[index].item)
             }
             tool.changes = changes
         }
         return tool
+    }
+
+    /// Whether the citations already arrived in position order, as they nearly always do.
+    private static func isAscending(_ positions: [Int]) -> Bool {
+        positions.indices.dropFirst().allSatisfy { positions[$0 - 1] <= positions[$0] }
     }
 }

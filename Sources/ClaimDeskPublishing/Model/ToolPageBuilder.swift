@@ -134,11 +134,15 @@ struct ToolPageBuilder: Sendable {
             body: claim.body, confidence: claim.confidence, verifiedOn: claim.verifiedOn,
             stale: isStale(claim.verifiedOn),
             // Every exported citation says what the source watch found; never checked is "unchecked".
-            citations: claim.citations.map { citation in
-                var citation = citation
-                if citation.sourceState == nil { citation.sourceState = .unchecked }
-                return citation
-            })
+            // The export's citations all carry a state already: then the list is shared, not copied citation by
+            // citation (a dozen retains each).
+            citations: claim.citations.allSatisfy { $0.sourceState != nil }
+                ? claim.citations
+                : claim.citations.map { citation in
+                    var citation = citation
+                    if citation.sourceState == nil { citation.sourceState = .unchecked }
+                    return citation
+                })
     }
 
     /// FAQ in page order: main-section topics, then the derived plan-tier question, then HIPAA, then editorial.
@@ -317,28 +321,30 @@ struct ToolPageBuilder: Sendable {
     /// "supports" sentence is kept, the latest date wins.
     static func sources(of claims: [PageClaim]) -> [PageSource] {
         // Merged in place by index: copying a source out of a dictionary and back hashed its URL twice and copied
-        // its lists on every citation.
+        // its lists on every citation. Citations are read through their buffer: copying each cost a dozen retains.
         var sources: [PageSource] = []
         var indexByURL: [String: Int] = [:]
-        for claim in claims {
-            for citation in claim.citations {
-                if let index = indexByURL[citation.url] {
-                    if !sources[index].supports.contains(citation.supports) {
-                        sources[index].supports.append(citation.supports)
+        for claimIndex in claims.indices {
+            claims[claimIndex].citations.withUnsafeBufferPointer { citations in
+                for at in citations.indices {
+                    if let index = indexByURL[citations[at].url] {
+                        if !sources[index].supports.contains(citations[at].supports) {
+                            sources[index].supports.append(citations[at].supports)
+                        }
+                        if citations[at].dated > sources[index].dated { sources[index].dated = citations[at].dated }
+                        if sources[index].title == nil { sources[index].title = citations[at].title }
+                        if sources[index].archivedURL == nil { sources[index].archivedURL = citations[at].archivedURL }
+                        if let quote = citations[at].quote, !sources[index].quotes.contains(quote) {
+                            sources[index].quotes.append(quote)
+                        }
+                    } else {
+                        indexByURL[citations[at].url] = sources.count
+                        var source = PageSource(
+                            url: citations[at].url, supports: [citations[at].supports], dated: citations[at].dated,
+                            title: citations[at].title, archivedURL: citations[at].archivedURL)
+                        if let quote = citations[at].quote { source.quotes = [quote] }
+                        sources.append(source)
                     }
-                    if citation.dated > sources[index].dated { sources[index].dated = citation.dated }
-                    if sources[index].title == nil { sources[index].title = citation.title }
-                    if sources[index].archivedURL == nil { sources[index].archivedURL = citation.archivedURL }
-                    if let quote = citation.quote, !sources[index].quotes.contains(quote) {
-                        sources[index].quotes.append(quote)
-                    }
-                } else {
-                    indexByURL[citation.url] = sources.count
-                    var source = PageSource(
-                        url: citation.url, supports: [citation.supports], dated: citation.dated, title: citation.title,
-                        archivedURL: citation.archivedURL)
-                    if let quote = citation.quote { source.quotes = [quote] }
-                    sources.append(source)
                 }
             }
         }

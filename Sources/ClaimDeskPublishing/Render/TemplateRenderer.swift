@@ -324,20 +324,23 @@ struct TemplateRenderer {
     /// general lookup must decide.
     /// A nil key is a name no view has: every typed frame answers `.missing` for it.
     private func typedLookup(_ key: TemplateKey?) -> TemplateValue? {
-        var index = stack.count - 1
-        while index >= 0 {
-            switch stack[index] {
-            case .typed(let object):
-                guard let key else { break }
-                let value = object.value(key)
-                if case .missing = value { break }
-                return value
-            case .leaf, .none: break
-            case .parent, .mirror: return nil
+        // Through the buffer: reading `stack[index]` copied the frame (a retain and a release) on every lookup.
+        stack.withUnsafeBufferPointer { frames in
+            var index = frames.count - 1
+            while index >= 0 {
+                switch frames[index] {
+                case .typed(let object):
+                    guard let key else { break }
+                    let value = object.value(key)
+                    if case .missing = value { break }
+                    return value
+                case .leaf, .none: break
+                case .parent, .mirror: return nil
+                }
+                index -= 1
             }
-            index -= 1
+            return .missing
         }
-        return .missing
     }
 
     private func lookupAny(_ path: TemplatePath) throws -> Any? {

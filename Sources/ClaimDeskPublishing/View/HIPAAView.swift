@@ -18,7 +18,10 @@ final class HIPAAView: TemplateObject {
         case .badges: .list(section.badges.map(BadgeView.init))
         case .claims: .list(section.claims.map { ClaimView($0, sourceNumbers: sourceNumbers) })
         case .sources:
-            .list(section.sources.map { SourceView(source: $0, number: sourceNumbers.number(of: $0.url) ?? 0, anchored: false) })
+            .list(
+                section.sources.map {
+                    SourceView(source: $0, number: sourceNumbers.number(of: $0.url) ?? 0, anchored: false)
+                })
         case .verifiedOn: .text(DayText.string(section.verifiedOn))
         case .disclaimer: .text(section.disclaimer)
         default: .missing
