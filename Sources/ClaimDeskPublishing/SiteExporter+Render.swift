@@ -158,12 +158,13 @@ extension SiteExporter {
         case .reuse(let summary):
             return try reuseTool(summary, output: output, live: live)
         }
-        let (json, html) = try renderer.toolFiles(page)
-        let files = [
-            try output.emit(json, path: SitePaths.toolJSON(slug)),
-            try output.emit(html, path: SitePaths.toolHTML(slug)),
-            try output.emit(renderer.toolFeedXML(page), path: SitePaths.toolFeed(slug)),
-        ]
+        let files = try renderer.withToolFiles(page) { json, html in
+            [
+                try output.emit(raw: json, path: SitePaths.toolJSON(slug)),
+                try output.emit(raw: html, path: SitePaths.toolHTML(slug)),
+                try output.emit(renderer.toolFeedXML(page), path: SitePaths.toolFeed(slug)),
+            ]
+        }
         return ToolOutcome(summary: ToolSummary(page), files: files, rendered: true)
     }
 }

@@ -21,6 +21,13 @@ struct JSONWriter {
         self.pretty = pretty
     }
 
+    /// Writes into `buffer`'s storage, emptied first: a caller writing many documents keeps one buffer.
+    init(reusing buffer: consuming [UInt8], pretty: Bool = true) {
+        buffer.removeAll(keepingCapacity: true)
+        bytes = buffer
+        self.pretty = pretty
+    }
+
     /// Writes the elements of the array open at nesting `depth`, after `hasElements` earlier ones.
     private init(elementsAt depth: Int, hasElements: Bool, pretty: Bool, capacity: Int) {
         bytes.reserveCapacity(capacity)

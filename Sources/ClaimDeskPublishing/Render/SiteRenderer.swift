@@ -16,6 +16,8 @@ struct SiteRenderer: Sendable {
 
     /// Copies of this renderer for each rendering thread, with settings and vocabulary in storage of their own.
     private let copies: PerThread<SiteRenderer>
+    /// Each thread's buffers for `withToolFiles`; per thread, so no two pages ever share one.
+    private let buffers = PerThread { ToolPageBuffers() }
 
     /// This renderer for the calling thread: the same values, but strings no other rendering thread retains (see
     /// `PerThread`).
@@ -44,15 +46,21 @@ struct SiteRenderer: Sendable {
     /// The shared stylesheet and its path in the export.
     var stylesheet: (path: String, bytes: [UInt8]) { (templates.stylesheetPath, templates.stylesheet) }
 
-    /// The tool's JSON document and HTML page.
-    func toolFiles(_ page: ToolPage) throws -> (json: [UInt8], html: [UInt8]) {
-        (JSONWriter.document(page, capacity: 64 * 1024), try toolHTML(page))
-    }
-
-    func toolHTML(_ page: ToolPage) throws -> [UInt8] {
-        let jsonLD = FAQPageJSONLD.render(page)
-        let view = PageView(page: page, site: toolSite, jsonLD: jsonLD)
-        return try templates.renderBytes(view, template: "tool")
+    /// The tool's JSON document and HTML page, rendered into this thread's reused buffers and handed to `body`; the
+    /// bytes are valid only inside it.
+    func withToolFiles<Result>(
+        _ page: ToolPage, _ body: (_ json: UnsafeRawBufferPointer, _ html: UnsafeRawBufferPointer) throws -> Result
+    ) throws -> Result {
+        let buffers = self.buffers.value
+        var writer = JSONWriter(reusing: buffers.json)
+        buffers.json = []
+        page.write(to: &writer)
+        buffers.json = writer.finish()
+        let view = PageView(page: page, site: toolSite, jsonLD: FAQPageJSONLD.render(page))
+        try templates.renderBytes(view, template: "tool", reusing: &buffers.html)
+        return try buffers.json.withUnsafeBytes { json in
+            try buffers.html.withUnsafeBytes { html in try body(json, html) }
+        }
     }
 
     /// The tool's own Atom feed of its changes.

@@ -130,4 +130,22 @@ struct SiteTemplates: Sendable {
         }
         return Array(try render(view, template: name).utf8)
     }
+
+    /// `renderBytes(_:template:)` into `buffer`'s storage (emptied first), for a caller that renders page after page.
+    func renderBytes(_ view: Any, template name: String, reusing buffer: inout [UInt8]) throws(ExportError) {
+        if compiled[name] != nil {
+            var renderer = TemplateRenderer(program: threadCopies.value, reusing: buffer)
+            buffer = []
+            do {
+                try renderer.render(view, template: name)
+                buffer = renderer.out
+                return
+            } catch {
+                buffer = renderer.out
+                // Something only swift-mustache renders (a lambda, say): the whole page goes to it below.
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: try render(view, template: name).utf8)
+    }
 }

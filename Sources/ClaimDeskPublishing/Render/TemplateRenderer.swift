@@ -25,6 +25,13 @@ struct TemplateRenderer {
         out.reserveCapacity(capacity)
     }
 
+    /// Renders into `buffer`'s storage, emptied first.
+    init(program: TemplateProgram, reusing buffer: consuming [UInt8]) {
+        self.program = program
+        buffer.removeAll(keepingCapacity: true)
+        out = buffer
+    }
+
     /// A context object, classified once when entered. Only the classified form is kept (one reference per frame, so
     /// walking the stack retains little).
     private enum Frame {
