@@ -35,8 +35,10 @@ struct TemplateRenderer {
     /// A context object, classified once when entered. Only the classified form is kept (one reference per frame, so
     /// walking the stack retains little).
     private enum Frame {
-        /// A ClaimDesk view: looked up through `value(_:)`, without casts.
-        case typed(any TemplateObject)
+        /// A ClaimDesk view: looked up through `value(_:)`, without casts. Unretained: whoever handed the view to
+        /// the renderer (the caller, or the value of the enclosing section) keeps it alive while its frame is on the
+        /// stack.
+        case typed(Unmanaged<TemplateObject>)
         case parent(any MustacheParent)
         /// Looked up through `Mirror`, as swift-mustache does for plain values.
         case mirror(Any)
@@ -46,8 +48,8 @@ struct TemplateRenderer {
         case none(Any)
 
         init(_ value: Any) {
-            if let typed = value as? any TemplateObject {
-                self = .typed(typed)
+            if let typed = value as? TemplateObject {
+                self = .typed(Unmanaged.passUnretained(typed))
                 return
             }
             var object: Any? = value
@@ -70,7 +72,7 @@ struct TemplateRenderer {
         /// The object as swift-mustache's `{{.}}` sees it.
         var value: Any {
             switch self {
-            case .typed(let typed): typed
+            case .typed(let typed): typed.takeUnretainedValue()
             case .parent(let parent): parent
             case .mirror(let object), .leaf(let object), .none(let object): object
             }
@@ -78,7 +80,7 @@ struct TemplateRenderer {
 
         func child(_ name: String) -> Any? {
             switch self {
-            case .typed(let typed): typed.value(named: name).any
+            case .typed(let typed): typed.takeUnretainedValue().value(named: name).any
             case .parent(let parent): parent.child(named: name)
             case .mirror(let object): TemplateRenderer.mirrorChild(name, of: object)
             case .leaf, .none: nil
@@ -92,6 +94,14 @@ struct TemplateRenderer {
             throw TemplateParser.Unsupported(reason: "the template \(name) is not compiled")
         }
         stack = [Frame(view)]
+        defer { stack = [] }
+        // The root view's frame does not retain it: `view` must live until the page is rendered.
+        try withExtendedLifetime(view) {
+            try render(program: program, entry: entry)
+        }
+    }
+
+    private mutating func render(program: TemplateProgram, entry: Range<Int>) throws {
         try program.instructions.withUnsafeBufferPointer { instructions in
             try program.text.withUnsafeBufferPointer { text in
                 try program.paths.withUnsafeBufferPointer { paths in
@@ -204,14 +214,18 @@ struct TemplateRenderer {
             defer { stack.removeLast() }
             try render(body, contentType: contentType)
         case .object(let object):
-            stack.append(.typed(object))
-            defer { stack.removeLast() }
-            try render(body, contentType: contentType)
-        case .list(let items):
-            for item in items {
-                stack.append(.typed(item))
+            try withExtendedLifetime(object) {
+                stack.append(.typed(Unmanaged.passUnretained(object)))
                 defer { stack.removeLast() }
                 try render(body, contentType: contentType)
+            }
+        case .list(let items):
+            try withExtendedLifetime(items) {
+                for index in items.indices {
+                    stack.append(.typed(Unmanaged.passUnretained(items[index])))
+                    defer { stack.removeLast() }
+                    try render(body, contentType: contentType)
+                }
             }
         case .texts(let items):
             for item in items {
@@ -231,9 +245,12 @@ struct TemplateRenderer {
     }
 
     private mutating func renderWith(_ object: Any, body: Range<Int>, contentType: TemplateContentType) throws {
-        stack.append(Frame(object))
-        defer { stack.removeLast() }
-        try render(body, contentType: contentType)
+        // A view's frame does not retain it: `object` must live until the section is done.
+        try withExtendedLifetime(object) {
+            stack.append(Frame(object))
+            defer { stack.removeLast() }
+            try render(body, contentType: contentType)
+        }
     }
 
     private mutating func renderInverted(
@@ -331,14 +348,13 @@ struct TemplateRenderer {
     /// general lookup must decide.
     /// A nil key is a name no view has: every typed frame answers `.missing` for it.
     private func typedLookup(_ key: TemplateKey?) -> TemplateValue? {
-        // Through the buffer: reading `stack[index]` copied the frame (a retain and a release) on every lookup.
         stack.withUnsafeBufferPointer { frames in
             var index = frames.count - 1
             while index >= 0 {
                 switch frames[index] {
                 case .typed(let object):
                     guard let key else { break }
-                    let value = object.value(key)
+                    let value = object._withUnsafeGuaranteedRef { $0.value(key) }
                     if case .missing = value { break }
                     return value
                 case .leaf, .none: break

@@ -10,8 +10,8 @@ enum TemplateValue {
     case text(String)
     case bool(Bool)
     case int(Int)
-    case object(any TemplateObject)
-    case list([any TemplateObject])
+    case object(TemplateObject)
+    case list([TemplateObject])
     case texts([String])
 
     /// `.absent` for nil or an empty string, which Mustache would otherwise render or treat as true.

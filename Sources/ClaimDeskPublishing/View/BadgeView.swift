@@ -23,7 +23,7 @@ final class BadgeView: TemplateObject {
         self.verdict = verdict.key.rawValue
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .label: .text(label)
         case .tone: .text(tone.rawValue)

@@ -10,7 +10,7 @@ final class ChangeView: TemplateObject {
         self.change = change
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .day: .text(DayText.string(change.day))
         case .seq: .text(String(change.seq))
@@ -28,7 +28,7 @@ final class ChangeView: TemplateObject {
             self.item = item
         }
 
-        func value(_ key: TemplateKey) -> TemplateValue {
+        override func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
             case .heading: .text(item.heading)
             case .kind: .text(item.kind.rawValue)

@@ -7,7 +7,7 @@ import Mustache
 /// `{{tierName}}` and `{{topicHeading}}` (present when the tier list spans several topics).
 final class ClaimView: TemplateObject {
     let claim: PageClaim
-    let sourceRefs: [any TemplateObject]
+    let sourceRefs: [TemplateObject]
     let tierName: String?
     let topicHeading: String?
 
@@ -26,7 +26,7 @@ final class ClaimView: TemplateObject {
         self.topicHeading = topicHeading
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .anchor:
             if let tier = claim.ref.tier {

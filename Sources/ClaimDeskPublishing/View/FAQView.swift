@@ -9,7 +9,7 @@ final class FAQView: TemplateObject {
         self.entry = entry
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .question: .text(entry.question)
         case .answer: .text(entry.answer)

@@ -12,7 +12,7 @@ final class HIPAAView: TemplateObject {
         self.sourceNumbers = sourceNumbers
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .heading: .text(section.heading)
         case .badges: .list(section.badges.map(BadgeView.init))

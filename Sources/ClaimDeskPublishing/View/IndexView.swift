@@ -12,7 +12,7 @@ final class IndexView: TemplateObject {
         self.tools = tools
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .site: .object(site)
         case .tools: .list(tools.map(LinkView.init))

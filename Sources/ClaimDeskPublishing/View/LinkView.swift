@@ -26,7 +26,7 @@ final class LinkView: TemplateObject {
     /// Checked once per link: the template asks `hasHref` and `href` for each of a page's other tools.
     private lazy var href: String? = SafeURL.href(url)
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .name: .text(self.name)
         case .slug: .text(slug)

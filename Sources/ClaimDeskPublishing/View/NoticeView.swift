@@ -13,7 +13,7 @@ final class NoticeView: TemplateObject {
         self.language = language
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .title: .text(notice.title)
         case .siteTitle: .text(siteTitle)
@@ -33,7 +33,7 @@ final class NoticeView: TemplateObject {
             self.button = button
         }
 
-        func value(_ key: TemplateKey) -> TemplateValue {
+        override func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
             // The service's own paths are relative ("/confirm"); anything else must be http(s).
             case .actionHref:

@@ -12,7 +12,7 @@ final class NotifyView: TemplateObject {
         self.toolSlug = toolSlug
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .heading: .text(notify.heading)
         case .text: .text(notify.text)

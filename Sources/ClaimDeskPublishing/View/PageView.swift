@@ -20,7 +20,7 @@ final class PageView: TemplateObject {
         self.sourceNumbers = SourceNumbering(page.sources)
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .site: .object(site)
         case .title: .text(page.title)
@@ -58,15 +58,15 @@ final class PageView: TemplateObject {
 
     /// Built once per page: the templates ask for these lists more than once (`empty(…)`, then the section).
     /// Kept as the list the renderer takes, so handing it over converts nothing.
-    private lazy var sectionViews: [any TemplateObject] = page.sections.map {
+    private lazy var sectionViews: [TemplateObject] = page.sections.map {
         ClaimView($0, sourceNumbers: sourceNumbers)
     }
-    private lazy var tierViews: [any TemplateObject] = makeTierViews()
-    private lazy var sourceViews: [any TemplateObject] = page.sources.indices.map {
+    private lazy var tierViews: [TemplateObject] = makeTierViews()
+    private lazy var sourceViews: [TemplateObject] = page.sources.indices.map {
         SourceView(source: page.sources[$0], number: $0 + 1, anchored: true)
     }
 
-    private func makeTierViews() -> [any TemplateObject] {
+    private func makeTierViews() -> [TemplateObject] {
         let topics = Set(page.tierVerdicts.map(\.claim.topic))
         return page.tierVerdicts.map {
             ClaimView(

@@ -3,7 +3,8 @@ import Mustache
 /// Site-wide values every template can use: `{{site.title}}`, `{{site.description}}`, `{{site.lang}}`,
 /// `{{site.homeURL}}`, `{{site.feedURL}}`, `{{site.apiURL}}`, `{{site.stylesheetHref}}` (the shared stylesheet, relative
 /// to the page so it also works from `file://`; absent when the page should inline the CSS instead).
-final class SiteView: TemplateObject, Sendable {
+/// Immutable: shared by every rendering thread.
+final class SiteView: TemplateObject, @unchecked Sendable {
     let config: SiteConfig
     let stylesheetHref: String?
 
@@ -12,7 +13,7 @@ final class SiteView: TemplateObject, Sendable {
         self.stylesheetHref = stylesheetHref
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .title: .text(config.siteTitle)
         case .description: .text(config.siteDescription)

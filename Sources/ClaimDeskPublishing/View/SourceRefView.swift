@@ -8,7 +8,7 @@ final class SourceRefView: TemplateObject {
         self.number = number
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .number: .int(number)
         case .anchor: .text("source-\(number)")

@@ -18,7 +18,7 @@ final class SourceView: TemplateObject {
     /// Checked once per source: the template asks `hasHref` twice and `href` once, for every source of every page.
     private lazy var href: String? = SafeURL.href(source.url)
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .url: .text(source.url)
         case .href: href.map { .text($0) } ?? .absent

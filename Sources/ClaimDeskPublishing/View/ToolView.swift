@@ -9,7 +9,7 @@ final class ToolView: TemplateObject {
         self.tool = tool
     }
 
-    func value(_ key: TemplateKey) -> TemplateValue {
+    override func value(_ key: TemplateKey) -> TemplateValue {
         switch key {
         case .name: .text(tool.name)
         case .slug: .text(tool.slug.rawValue)
