@@ -53,14 +53,11 @@ struct SiteRenderer: Sendable {
     ) throws -> Result {
         let buffers = self.buffers.value
         var writer = JSONWriter(reusing: buffers.json)
-        buffers.json = []
         page.write(to: &writer)
-        buffers.json = writer.finish()
+        writer.end()
         let view = PageView(page: page, site: toolSite, jsonLD: FAQPageJSONLD.render(page))
-        try templates.renderBytes(view, template: "tool", reusing: &buffers.html)
-        return try buffers.json.withUnsafeBytes { json in
-            try buffers.html.withUnsafeBytes { html in try body(json, html) }
-        }
+        try templates.renderBytes(view, template: "tool", reusing: buffers.html)
+        return try body(UnsafeRawBufferPointer(buffers.json.bytes), UnsafeRawBufferPointer(buffers.html.bytes))
     }
 
     /// The tool's own Atom feed of its changes.

@@ -4,11 +4,6 @@
 /// the thread's free small blocks first, and the JSON outgrew its first block and was copied. Reused, they are
 /// allocated once per thread.
 final class ToolPageBuffers {
-    var json: [UInt8] = []
-    var html: [UInt8] = []
-
-    init() {
-        json.reserveCapacity(128 * 1024)
-        html.reserveCapacity(128 * 1024)
-    }
+    let json = ByteBuffer(capacity: 128 * 1024)
+    let html = ByteBuffer(capacity: 128 * 1024)
 }
