@@ -142,7 +142,7 @@ struct PreviousToolIndex: Sendable {
                 let range = layout.elements[position]
                 let previous = UnsafeBufferPointer(rebasing: base[range])
                 if !verified {
-                    let start = writer.count
+                    let start = writer.bytes.count
                     outcomes[index].summary.write(to: &writer)
                     guard writer.bytes[start...].elementsEqual(previous) else { return nil }
                     verified = true

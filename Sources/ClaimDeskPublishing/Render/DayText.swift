@@ -10,32 +10,14 @@ enum DayText {
     }
 
     static func append(_ day: Day, to bytes: inout [UInt8]) {
-        withDigits(of: day) { bytes.append(contentsOf: $0) }
-    }
-
-    static func append(_ day: Day, to out: ByteBuffer) {
-        withDigits(of: day) { out.append($0) }
-    }
-
-    /// The day's text, put together on the stack (an array literal per date was an allocation per date).
-    private static func withDigits(of day: Day, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard (0...9999).contains(day.year) else {
-            day.description.withUTF8Bytes(body)
+            bytes.append(contentsOf: day.description.utf8)
             return
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
-            let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value % 10) }
-            buffer[0] = digit(day.year / 1000)
-            buffer[1] = digit(day.year / 100)
-            buffer[2] = digit(day.year / 10)
-            buffer[3] = digit(day.year)
-            buffer[4] = UInt8(ascii: "-")
-            buffer[5] = digit(day.month / 10)
-            buffer[6] = digit(day.month)
-            buffer[7] = UInt8(ascii: "-")
-            buffer[8] = digit(day.day / 10)
-            buffer[9] = digit(day.day)
-            body(UnsafeBufferPointer(buffer))
-        }
+        let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value % 10) }
+        bytes.append(contentsOf: [
+            digit(day.year / 1000), digit(day.year / 100), digit(day.year / 10), digit(day.year), UInt8(ascii: "-"),
+            digit(day.month / 10), digit(day.month), UInt8(ascii: "-"), digit(day.day / 10), digit(day.day),
+        ])
     }
 }

@@ -39,23 +39,23 @@ struct HTMLEscaping: MustacheContentType {
     }
 
     /// Appends `text` escaped to `out`: the same bytes as `escape(text)`, without an intermediate string.
-    static func append(_ text: String, to out: ByteBuffer) {
+    static func append(_ text: String, to out: inout [UInt8]) {
         text.withUTF8Bytes { utf8 in
             var start = 0
             var index = EscapeScan.html.next(in: utf8, from: 0)
             while index < utf8.count {
-                if index > start { out.append(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                if index > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
                 switch utf8[index] {
-                case UInt8(ascii: "&"): out.append(amp)
-                case UInt8(ascii: "<"): out.append(lt)
-                case UInt8(ascii: ">"): out.append(gt)
-                case UInt8(ascii: "\""): out.append(quot)
-                default: out.append(apos)
+                case UInt8(ascii: "&"): out.append(contentsOf: amp)
+                case UInt8(ascii: "<"): out.append(contentsOf: lt)
+                case UInt8(ascii: ">"): out.append(contentsOf: gt)
+                case UInt8(ascii: "\""): out.append(contentsOf: quot)
+                default: out.append(contentsOf: apos)
                 }
                 start = index + 1
                 index = EscapeScan.html.next(in: utf8, from: start)
             }
-            if start < utf8.count { out.append(UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
+            if start < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
         }
     }
 

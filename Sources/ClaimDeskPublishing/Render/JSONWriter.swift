@@ -7,8 +7,7 @@ import ClaimDeskDomain
 /// Callers emit keys in sorted order themselves; `JSONWriterTests` proves the output equals `JSONEncoder`'s for every
 /// exported type, so the files stay decodable and a forgotten field or misordered key fails a test.
 struct JSONWriter {
-    /// Shared by copies of the writer: a writer is used in one place at a time and never copied to be written on.
-    private let out: ByteBuffer
+    private(set) var bytes: [UInt8] = []
     /// Whether each open container has an element yet, one bit per level (an array here cost a uniqueness and a
     /// bounds check per member, a third of writing a key); levels beyond the 64th, never reached by the site's
     /// documents, are kept in `deeper`.
@@ -18,26 +17,20 @@ struct JSONWriter {
     private let pretty: Bool
 
     init(capacity: Int = 4096, pretty: Bool = true) {
-        out = ByteBuffer(capacity: capacity)
+        bytes.reserveCapacity(capacity)
         self.pretty = pretty
     }
 
-    /// Writes into `buffer`, emptied first: a caller writing many documents keeps one buffer.
-    init(reusing buffer: ByteBuffer, pretty: Bool = true) {
-        buffer.removeAll()
-        out = buffer
+    /// Writes into `buffer`'s storage, emptied first: a caller writing many documents keeps one buffer.
+    init(reusing buffer: consuming [UInt8], pretty: Bool = true) {
+        buffer.removeAll(keepingCapacity: true)
+        bytes = buffer
         self.pretty = pretty
     }
-
-    /// A copy of what has been written so far.
-    var bytes: [UInt8] { out.array }
-
-    /// How many bytes have been written so far.
-    var count: Int { out.count }
 
     /// Writes the elements of the array open at nesting `depth`, after `hasElements` earlier ones.
     private init(elementsAt depth: Int, hasElements: Bool, pretty: Bool, capacity: Int) {
-        out = ByteBuffer(capacity: capacity)
+        bytes.reserveCapacity(capacity)
         self.pretty = pretty
         for _ in 0..<depth { push(filled: true) }
         setTopFilled(hasElements)
@@ -70,7 +63,7 @@ struct JSONWriter {
         if var parts {
             // Each part is freed as soon as it is copied, so the document is not held twice.
             for index in parts.indices {
-                out.append(parts[index])
+                bytes += parts[index]
                 parts[index] = []
             }
         } else {
@@ -84,14 +77,14 @@ struct JSONWriter {
     }
 
     mutating func beginObject() {
-        out.append(UInt8(ascii: "{"))
+        bytes.append(UInt8(ascii: "{"))
         push(filled: false)
     }
 
     mutating func endObject() { close(UInt8(ascii: "}")) }
 
     mutating func beginArray() {
-        out.append(UInt8(ascii: "["))
+        bytes.append(UInt8(ascii: "["))
         push(filled: false)
     }
 
@@ -123,7 +116,7 @@ struct JSONWriter {
                 buffer[at] = UInt8(ascii: " ")
                 at += 1
             }
-            out.append(UnsafeBufferPointer(rebasing: buffer[..<at]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<at]))
         }
     }
 
@@ -132,58 +125,52 @@ struct JSONWriter {
 
     /// A value already written by this writer at the same place in an earlier document, copied as it is.
     mutating func written(_ value: UnsafeBufferPointer<UInt8>) {
-        out.append(value)
+        bytes.append(contentsOf: value)
     }
 
     mutating func string(_ value: String) {
-        out.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
         value.withUTF8Bytes { utf8 in
             var start = 0
             var index = EscapeScan.json.next(in: utf8, from: 0)
             while index < utf8.count {
                 let byte = utf8[index]
-                if start < index { out.append(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
                 start = index + 1
                 switch byte {
-                case UInt8(ascii: "\""): backslash(0x22)
-                case UInt8(ascii: "\\"): backslash(0x5C)
-                case 0x0A: backslash(UInt8(ascii: "n"))
-                case 0x0D: backslash(UInt8(ascii: "r"))
-                case 0x09: backslash(UInt8(ascii: "t"))
-                case 0x08: backslash(UInt8(ascii: "b"))
-                case 0x0C: backslash(UInt8(ascii: "f"))
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
                 default:
                     let hex = Self.hexDigits
-                    out.append([
+                    bytes.append(contentsOf: [
                         0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
                         hex[Int(byte & 0x0F)],
                     ])
                 }
                 index = EscapeScan.json.next(in: utf8, from: start)
             }
-            if start < utf8.count { out.append(UnsafeBufferPointer(rebasing: utf8[start...])) }
+            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// A two-byte escape: a backslash and `byte`.
-    private func backslash(_ byte: UInt8) {
-        out.append(0x5C)
-        out.append(byte)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func int<Integer: BinaryInteger>(_ value: Integer) {
-        out.append(String(value))
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     mutating func null() {
-        out.append(Self.nullBytes)
+        bytes.append(contentsOf: Self.nullBytes)
     }
 
     private static let nullBytes = Array("null".utf8)
 
     mutating func bool(_ value: Bool) {
-        out.append(value ? Self.trueBytes : Self.falseBytes)
+        bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
     }
 
     private static let trueBytes = Array("true".utf8)
@@ -192,20 +179,15 @@ struct JSONWriter {
 
     /// A day as `"YYYY-MM-DD"`.
     mutating func day(_ value: Day) {
-        out.append(UInt8(ascii: "\""))
-        DayText.append(value, to: out)
-        out.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
+        DayText.append(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// The finished document; pretty documents end with a newline, as every exported JSON file does.
     mutating func finish() -> [UInt8] {
-        end()
-        return out.array
-    }
-
-    /// Finishes the document in the buffer it was written into (see `init(reusing:pretty:)`).
-    mutating func end() {
-        if pretty { out.append(0x0A) }
+        if pretty { bytes.append(0x0A) }
+        return bytes
     }
 
     private mutating func separate() {
@@ -214,7 +196,7 @@ struct JSONWriter {
         guard length > 0 else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
             let at = lead(into: buffer, comma: comma)
-            out.append(UnsafeBufferPointer(rebasing: buffer[..<at]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<at]))
         }
     }
 
@@ -256,7 +238,7 @@ struct JSONWriter {
             }
             at += lead(into: UnsafeMutableBufferPointer(rebasing: buffer[at...]), comma: false)
             buffer[at] = bracket
-            out.append(UnsafeBufferPointer(rebasing: buffer[...at]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[...at]))
         }
     }
 

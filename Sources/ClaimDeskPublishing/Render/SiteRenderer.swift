@@ -53,11 +53,14 @@ struct SiteRenderer: Sendable {
     ) throws -> Result {
         let buffers = self.buffers.value
         var writer = JSONWriter(reusing: buffers.json)
+        buffers.json = []
         page.write(to: &writer)
-        writer.end()
+        buffers.json = writer.finish()
         let view = PageView(page: page, site: toolSite, jsonLD: FAQPageJSONLD.render(page))
-        try templates.renderBytes(view, template: "tool", reusing: buffers.html)
-        return try body(UnsafeRawBufferPointer(buffers.json.bytes), UnsafeRawBufferPointer(buffers.html.bytes))
+        try templates.renderBytes(view, template: "tool", reusing: &buffers.html)
+        return try buffers.json.withUnsafeBytes { json in
+            try buffers.html.withUnsafeBytes { html in try body(json, html) }
+        }
     }
 
     /// The tool's own Atom feed of its changes.

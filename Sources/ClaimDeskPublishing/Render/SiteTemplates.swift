@@ -123,7 +123,7 @@ struct SiteTemplates: Sendable {
             var renderer = TemplateRenderer(program: threadCopies.value, capacity: capacity)
             do {
                 try renderer.render(view, template: name)
-                return renderer.out.array
+                return renderer.out
             } catch {
                 // Something only swift-mustache renders (a lambda, say): the whole page goes to it below.
             }
@@ -132,17 +132,20 @@ struct SiteTemplates: Sendable {
     }
 
     /// `renderBytes(_:template:)` into `buffer`'s storage (emptied first), for a caller that renders page after page.
-    func renderBytes(_ view: Any, template name: String, reusing buffer: ByteBuffer) throws(ExportError) {
+    func renderBytes(_ view: Any, template name: String, reusing buffer: inout [UInt8]) throws(ExportError) {
         if compiled[name] != nil {
             var renderer = TemplateRenderer(program: threadCopies.value, reusing: buffer)
+            buffer = []
             do {
                 try renderer.render(view, template: name)
+                buffer = renderer.out
                 return
             } catch {
+                buffer = renderer.out
                 // Something only swift-mustache renders (a lambda, say): the whole page goes to it below.
             }
         }
-        buffer.removeAll()
-        buffer.append(try render(view, template: name))
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: try render(view, template: name).utf8)
     }
 }

@@ -12,7 +12,7 @@ import Mustache
 struct TemplateRenderer {
     /// The compiled templates; partials resolve here.
     let program: TemplateProgram
-    let out: ByteBuffer
+    var out: [UInt8] = []
     private var stack: [Frame] = []
     // The program's storage while `render(_:template:)` runs: read through pointers, it costs no reference counts.
     private var instructions = UnsafeBufferPointer<TemplateProgram.Instruction>(start: nil, count: 0)
@@ -22,13 +22,13 @@ struct TemplateRenderer {
 
     init(program: TemplateProgram, capacity: Int) {
         self.program = program
-        out = ByteBuffer(capacity: capacity)
+        out.reserveCapacity(capacity)
     }
 
     /// Renders into `buffer`'s storage, emptied first.
-    init(program: TemplateProgram, reusing buffer: ByteBuffer) {
+    init(program: TemplateProgram, reusing buffer: consuming [UInt8]) {
         self.program = program
-        buffer.removeAll()
+        buffer.removeAll(keepingCapacity: true)
         out = buffer
     }
 
@@ -132,7 +132,7 @@ struct TemplateRenderer {
             switch instruction.kind {
             case .text:
                 let start = Int(instruction.a)
-                out.append(UnsafeBufferPointer(rebasing: text[start..<(start + Int(instruction.b))]))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<(start + Int(instruction.b))]))
             case .variable, .unescaped:
                 let escaping = instruction.kind == .variable ? contentType : .text
                 switch try lookup(Int(instruction.a)) {
@@ -456,20 +456,20 @@ struct TemplateRenderer {
     private mutating func append(_ string: String, escaping contentType: TemplateContentType) {
         switch contentType {
         case .text:
-            out.append(string)
+            out.append(contentsOf: string.utf8)
         case .claimdeskHTML:
-            HTMLEscaping.append(string, to: out)
+            HTMLEscaping.append(string, to: &out)
         case .html:
             // swift-mustache's built-in HTML type compares whole characters, so a quote followed by a combining mark
             // is left alone; kept identical here.
             for character in string {
                 switch character {
-                case "<": out.append("&lt;")
-                case ">": out.append("&gt;")
-                case "&": out.append("&amp;")
-                case "\"": out.append("&quot;")
-                case "'": out.append("&#39;")
-                default: out.append(String(character))
+                case "<": out.append(contentsOf: "&lt;".utf8)
+                case ">": out.append(contentsOf: "&gt;".utf8)
+                case "&": out.append(contentsOf: "&amp;".utf8)
+                case "\"": out.append(contentsOf: "&quot;".utf8)
+                case "'": out.append(contentsOf: "&#39;".utf8)
+                default: out.append(contentsOf: character.utf8)
                 }
             }
         }

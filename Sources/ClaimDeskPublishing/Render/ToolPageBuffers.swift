@@ -4,6 +4,11 @@
 /// the thread's free small blocks first, and the JSON outgrew its first block and was copied. Reused, they are
 /// allocated once per thread.
 final class ToolPageBuffers {
-    let json = ByteBuffer(capacity: 128 * 1024)
-    let html = ByteBuffer(capacity: 128 * 1024)
+    var json: [UInt8] = []
+    var html: [UInt8] = []
+
+    init() {
+        json.reserveCapacity(128 * 1024)
+        html.reserveCapacity(128 * 1024)
+    }
 }
