@@ -22,8 +22,9 @@ struct ExportToolRows {
     // Arguments are consumed: the rows' values are moved into place, not copied (a retain per string).
     mutating func addClaim(_ claim: consuming PublishedClaim, revision: Int64) {
         claimIndex[revision] = tool.claims.count
+        // Citations the claim already has come before any added later.
+        positions.append(Array(repeating: Int.min, count: claim.citations.count))
         tool.claims.append(claim)
-        positions.append([])
     }
 
     mutating func addCitation(_ citation: consuming Citation, position: Int, revision: Int64) {

@@ -110,6 +110,20 @@ struct ExportToolRowsTests {
             if result != Self.expected { return }
         }
     }
+
+    @Test("a claim that arrives with citations keeps them first; citations added later follow in position order")
+    func claimWithCitations() {
+        var rows = ExportToolRows(
+            PublishedTool(tool: Self.expected.tool, tiers: [], claims: [], lastSeq: Self.expected.lastSeq))
+        var first = Self.claim(0)
+        first.citations = [Self.citation(claim: 0, position: 7)]
+        rows.addClaim(first, revision: 0)
+        for position in [5, 2, 4] {
+            rows.addCitation(Self.citation(claim: 0, position: position), position: position, revision: 0)
+        }
+        let cited = rows.finished().claims.first?.citations.map(\.url) ?? []
+        #expect(cited == [7, 2, 4, 5].map { Self.citation(claim: 0, position: $0).url })
+    }
 }
 
 /// A small deterministic generator (SplitMix64), so a failing order can be reproduced.
