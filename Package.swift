@@ -102,7 +102,7 @@ let package = Package(
             dependencies: ["LibPQ", "ClaimDeskStore", "ClaimDeskDomain"],
             path: "Tests/ClaimDeskTestSupport"
         ),
-        .testTarget(name: "LibPQTests", dependencies: ["LibPQ"]),
+        .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "CMalloc"]),
         .testTarget(name: "ClaimDeskDomainTests", dependencies: ["ClaimDeskDomain"]),
         .testTarget(
             name: "ClaimDeskStoreTests",
