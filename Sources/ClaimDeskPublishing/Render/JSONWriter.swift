@@ -90,34 +90,16 @@ struct JSONWriter {
 
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    /// Starts a member: the separator, the indentation and `"key" : `, put together on the stack and appended at
-    /// once: each append to the array checks that it is unique and large enough, and byte by byte that was most of
-    /// what writing a key cost.
+    /// Starts a member: the separator, the indentation and `"key" : `.
     mutating func key(_ key: StaticString) {
-        let comma = separatorNeeded()
-        let length = (comma ? 1 : 0) + (pretty ? 1 + depth * 2 : 0) + key.utf8CodeUnitCount + (pretty ? 5 : 3)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
-            var at = lead(into: buffer, comma: comma)
-            buffer[at] = UInt8(ascii: "\"")
-            at += 1
-            key.withUTF8Buffer { name in
-                for index in name.indices { buffer[at + index] = name[index] }
-                at += name.count
-            }
-            buffer[at] = UInt8(ascii: "\"")
-            at += 1
-            if pretty {
-                buffer[at] = UInt8(ascii: " ")
-                at += 1
-            }
-            buffer[at] = UInt8(ascii: ":")
-            at += 1
-            if pretty {
-                buffer[at] = UInt8(ascii: " ")
-                at += 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<at]))
-        }
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        // Byte by byte: a literal here cost an allocation per key, and a static array a retain and release.
+        bytes.append(UInt8(ascii: "\""))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// Starts an array element.
@@ -191,55 +173,26 @@ struct JSONWriter {
     }
 
     private mutating func separate() {
-        let comma = separatorNeeded()
-        let length = (comma ? 1 : 0) + (pretty ? 1 + depth * 2 : 0)
-        guard length > 0 else { return }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
-            let at = lead(into: buffer, comma: comma)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<at]))
+        if depth > 0 {
+            if topFilled { bytes.append(UInt8(ascii: ",")) }
+            setTopFilled(true)
         }
-    }
-
-    /// Whether the open container already has an element (so this one needs a comma); marks it as having one.
-    private mutating func separatorNeeded() -> Bool {
-        guard depth > 0 else { return false }
-        let comma = topFilled
-        setTopFilled(true)
-        return comma
-    }
-
-    /// Writes the comma (when `comma`), then in pretty documents the newline and indentation, at the start of
-    /// `buffer`; returns how many bytes it wrote.
-    private func lead(into buffer: UnsafeMutableBufferPointer<UInt8>, comma: Bool) -> Int {
-        var at = 0
-        if comma {
-            buffer[0] = UInt8(ascii: ",")
-            at = 1
-        }
-        if pretty {
-            buffer[at] = 0x0A
-            at += 1
-            for _ in 0..<(depth * 2) {
-                buffer[at] = 0x20
-                at += 1
-            }
-        }
-        return at
+        if pretty { newline(depth: depth) }
     }
 
     private mutating func close(_ bracket: UInt8) {
         let hadElements = depth > 0 ? pop() : false
-        let length = (pretty ? (hadElements ? 0 : 1) + 1 + depth * 2 : 0) + 1
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
-            var at = 0
-            if pretty && !hadElements {
-                buffer[0] = 0x0A
-                at = 1
-            }
-            at += lead(into: UnsafeMutableBufferPointer(rebasing: buffer[at...]), comma: false)
-            buffer[at] = bracket
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[...at]))
+        if pretty {
+            if !hadElements { bytes.append(0x0A) }
+            newline(depth: depth)
         }
+        bytes.append(bracket)
+    }
+
+    private mutating func newline(depth: Int) {
+        bytes.append(0x0A)
+        // Byte by byte: the site's documents nest a few levels deep, and appending a sequence cost more.
+        for _ in 0..<(depth * 2) { bytes.append(0x20) }
     }
 
     private mutating func push(filled isFilled: Bool) {

@@ -119,16 +119,10 @@ struct SiteTemplates: Sendable {
 
     /// Renders `view` with `template` as UTF-8 bytes: by `TemplateRenderer` when it can, else by swift-mustache.
     func renderBytes(_ view: Any, template name: String, capacity: Int = 64 * 1024) throws(ExportError) -> [UInt8] {
-        if compiled[name] != nil {
-            var renderer = TemplateRenderer(program: threadCopies.value, capacity: capacity)
-            do {
-                try renderer.render(view, template: name)
-                return renderer.out
-            } catch {
-                // Something only swift-mustache renders (a lambda, say): the whole page goes to it below.
-            }
-        }
-        return Array(try render(view, template: name).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(capacity)
+        try renderBytes(view, template: name, reusing: &bytes)
+        return bytes
     }
 
     /// `renderBytes(_:template:)` into `buffer`'s storage (emptied first), for a caller that renders page after page.

@@ -20,11 +20,6 @@ struct TemplateRenderer {
     private var paths = UnsafeBufferPointer<TemplatePath>(start: nil, count: 0)
     private var ranges = UnsafeBufferPointer<Range<Int>>(start: nil, count: 0)
 
-    init(program: TemplateProgram, capacity: Int) {
-        self.program = program
-        out.reserveCapacity(capacity)
-    }
-
     /// Renders into `buffer`'s storage, emptied first.
     init(program: TemplateProgram, reusing buffer: consuming [UInt8]) {
         self.program = program
