@@ -158,11 +158,11 @@ extension SiteExporter {
         case .reuse(let summary):
             return try reuseTool(summary, output: output, live: live)
         }
-        let files = try renderer.withToolFiles(page) { json, html in
+        let files = try renderer.withToolFiles(page) { json, html, feed in
             [
                 try output.emit(raw: json, path: SitePaths.toolJSON(slug)),
                 try output.emit(raw: html, path: SitePaths.toolHTML(slug)),
-                try output.emit(renderer.toolFeedXML(page), path: SitePaths.toolFeed(slug)),
+                try output.emit(raw: feed, path: SitePaths.toolFeed(slug)),
             ]
         }
         return ToolOutcome(summary: ToolSummary(page), files: files, rendered: true)

@@ -6,6 +6,9 @@ import ClaimDeskDomain
 struct ExportToolRows {
     var tool: PublishedTool
     private var claimIndex: [Int64: Int] = [:]
+    /// The claim the last row was about: a claim's citations arrive one after another, so this answers nearly every
+    /// lookup without hashing (one per row, 900,000 at 10,000 tools).
+    private var last: (revision: Int64, index: Int)?
     /// The positions of each claim's citations, in arrival order, beside the citations themselves.
     private var positions: [[Int]] = []
     private var changeItems: [(seq: Int64, id: Int64, itemSeq: Int64, day: Day, item: ToolChange.Item)] = []
@@ -17,18 +20,25 @@ struct ExportToolRows {
     var slug: ToolSlug { tool.tool.slug }
 
     /// Whether the claim of this live revision has been seen; `addClaim` must come first for a new one.
-    func hasClaim(revision: Int64) -> Bool { claimIndex[revision] != nil }
+    func hasClaim(revision: Int64) -> Bool { index(of: revision) != nil }
+
+    private func index(of revision: Int64) -> Int? {
+        if let last, last.revision == revision { return last.index }
+        return claimIndex[revision]
+    }
 
     // Arguments are consumed: the rows' values are moved into place, not copied (a retain per string).
     mutating func addClaim(_ claim: consuming PublishedClaim, revision: Int64) {
         claimIndex[revision] = tool.claims.count
+        last = (revision, tool.claims.count)
         // Citations the claim already has come before any added later.
         positions.append(Array(repeating: Int.min, count: claim.citations.count))
         tool.claims.append(claim)
     }
 
     mutating func addCitation(_ citation: consuming Citation, position: Int, revision: Int64) {
-        guard let index = claimIndex[revision] else { return }
+        guard let index = index(of: revision) else { return }
+        last = (revision, index)
         tool.claims[index].citations.append(citation)
         positions[index].append(position)
     }

@@ -46,4 +46,17 @@ struct XMLTextTests {
             #expect(XMLText.escape(string) == Self.reference(string), "\(string.debugDescription)")
         }
     }
+
+    @Test("appending to a buffer gives the escaped text after what the buffer held, changed or not")
+    func appendToBuffer() {
+        let alphabet: [Unicode.Scalar] = ["a", "&", "<", "'", "\n", "\u{01}", "é", "\u{FFFF}", "日", " "]
+        for _ in 0..<5_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12) { text.append(alphabet.randomElement() ?? "a") }
+            let string = String(text)
+            var buffer = Array("prefix<".utf8)
+            XMLText.append(string, to: &buffer)
+            #expect(String(decoding: buffer, as: UTF8.self) == "prefix<" + Self.reference(string))
+        }
+    }
 }

@@ -13,27 +13,77 @@ public enum ChangeText {
         kind: ToolChange.Kind, oldLabel: String?, newLabel: String?, oldHeadline: String?, newHeadline: String?,
         note: String?
     ) -> String {
-        // Appended piece by piece: building arrays of optional parts and joining them cost an allocation per part.
-        var text: String
+        var text = ""
+        pieces(
+            kind: kind, oldLabel: oldLabel, newLabel: newLabel, oldHeadline: oldHeadline, newHeadline: newHeadline,
+            note: note
+        ) { text += $0 }
+        return text
+    }
+
+    /// The sentence of `item` in pieces, in order: a tool's Atom feed escapes them straight into its bytes instead of
+    /// building the sentence first.
+    static func pieces(of item: PageChange.Item, _ body: (String) -> Void) {
+        pieces(
+            kind: item.kind, oldLabel: item.oldLabel, newLabel: item.newLabel, oldHeadline: item.oldHeadline,
+            newHeadline: item.newHeadline, note: item.note, body)
+    }
+
+    private static func pieces(
+        kind: ToolChange.Kind, oldLabel: String?, newLabel: String?, oldHeadline: String?, newHeadline: String?,
+        note: String?, _ body: (String) -> Void
+    ) {
         switch kind {
         case .new:
-            text = "New answer."
-            if let newLabel { text += " Verdict: \(newLabel)." }
-            if let newHeadline { text += " \(newHeadline)" }
+            body("New answer.")
+            if let newLabel {
+                body(" Verdict: ")
+                body(newLabel)
+                body(".")
+            }
+            if let newHeadline {
+                body(" ")
+                body(newHeadline)
+            }
         case .verdict:
-            text = "Verdict changed: \(oldLabel ?? "none") → \(newLabel ?? "none")."
-            if let newHeadline { text += " Now: \(newHeadline)" }
+            body("Verdict changed: ")
+            body(oldLabel ?? "none")
+            body(" → ")
+            body(newLabel ?? "none")
+            body(".")
+            if let newHeadline {
+                body(" Now: ")
+                body(newHeadline)
+            }
         case .headline:
-            text = "Answer reworded."
-            if let newLabel { text += " Verdict unchanged: \(newLabel)." }
-            if let newHeadline { text += " Now: \(newHeadline)" }
+            body("Answer reworded.")
+            if let newLabel {
+                body(" Verdict unchanged: ")
+                body(newLabel)
+                body(".")
+            }
+            if let newHeadline {
+                body(" Now: ")
+                body(newHeadline)
+            }
         case .reverified:
-            text = "Re-verified; the answer did not change."
+            body("Re-verified; the answer did not change.")
         case .retracted:
-            text = "Correction: we withdrew this answer\(oldLabel.map { " (\($0))" } ?? "")."
-            if let oldHeadline { text += " It said: \(oldHeadline)" }
-            if let note { text += " Why: \(note)" }
+            body("Correction: we withdrew this answer")
+            if let oldLabel {
+                body(" (")
+                body(oldLabel)
+                body(")")
+            }
+            body(".")
+            if let oldHeadline {
+                body(" It said: ")
+                body(oldHeadline)
+            }
+            if let note {
+                body(" Why: ")
+                body(note)
+            }
         }
-        return text
     }
 }

@@ -46,10 +46,12 @@ struct SiteRenderer: Sendable {
     /// The shared stylesheet and its path in the export.
     var stylesheet: (path: String, bytes: [UInt8]) { (templates.stylesheetPath, templates.stylesheet) }
 
-    /// The tool's JSON document and HTML page, rendered into this thread's reused buffers and handed to `body`; the
-    /// bytes are valid only inside it.
+    /// The tool's JSON document, HTML page and Atom feed, rendered into this thread's reused buffers and handed to
+    /// `body`; the bytes are valid only inside it.
     func withToolFiles<Result>(
-        _ page: ToolPage, _ body: (_ json: UnsafeRawBufferPointer, _ html: UnsafeRawBufferPointer) throws -> Result
+        _ page: ToolPage,
+        _ body: (_ json: UnsafeRawBufferPointer, _ html: UnsafeRawBufferPointer, _ feed: UnsafeRawBufferPointer) throws
+            -> Result
     ) throws -> Result {
         let buffers = self.buffers.value
         var writer = JSONWriter(reusing: buffers.json)
@@ -58,13 +60,13 @@ struct SiteRenderer: Sendable {
         buffers.json = writer.finish()
         let view = PageView(page: page, site: toolSite, jsonLD: FAQPageJSONLD.render(page))
         try templates.renderBytes(view, template: "tool", reusing: &buffers.html)
+        toolFeed.render(page, into: &buffers.feed)
         return try buffers.json.withUnsafeBytes { json in
-            try buffers.html.withUnsafeBytes { html in try body(json, html) }
+            try buffers.html.withUnsafeBytes { html in
+                try buffers.feed.withUnsafeBytes { feed in try body(json, html, feed) }
+            }
         }
     }
-
-    /// The tool's own Atom feed of its changes.
-    func toolFeedXML(_ page: ToolPage) -> Data { toolFeed.render(page) }
 
     func indexJSON(_ index: ToolIndex) -> [UInt8] {
         JSONWriter.document(index, capacity: 1024 + index.tools.count * 1024)

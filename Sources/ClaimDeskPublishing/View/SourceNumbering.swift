@@ -10,6 +10,7 @@ struct SourceNumbering {
     /// Numbers from 1 in the order of `sources`; a URL listed twice keeps its first number.
     init(_ sources: [PageSource]) {
         var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(sources.count)
         for index in sources.indices where numbers[sources[index].url] == nil {
             numbers[sources[index].url] = index + 1
         }
