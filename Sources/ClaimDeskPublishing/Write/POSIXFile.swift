@@ -8,12 +8,14 @@ import Foundation
 
 /// The few file-system calls the exporter needs, with errno turned into readable reasons.
 enum POSIXFile {
-    /// Puts `data` at `path`, replacing (never rewriting) what is there and creating missing parent folders.
+    /// Puts `data` at `path`, creating missing parent folders. A file that shares its inode with another name (a hard
+    /// link from the live export) is never written through: it is replaced by a new file.
     static func replace(_ path: String, with data: Data) throws {
         try data.withUnsafeBytes { try replace(path, with: $0) }
     }
 
     static func replace(_ path: String, with data: UnsafeRawBufferPointer) throws {
+        if rewrite(path, with: data) { return }
         if unlink(path) != 0, errno != ENOENT { throw ExportError.writeFailed(path: path, reason: reason()) }
         var code = create(path, data: data)
         if code == ENOENT {
@@ -72,6 +74,43 @@ enum POSIXFile {
         // One more byte would mean the file grew since fstat.
         var extra: UInt8 = 0
         return read(fd, &extra, 1) == 0
+    }
+
+    /// Overwrites the file at `path` in place when it is a regular file of ours, mode 644, that no other name shares;
+    /// false, having changed nothing or only that file, when it must be replaced instead. A re-render of every page
+    /// (a template fix) otherwise made 30,000 new files at 10,000 tools, and a new inode cost this machine's file
+    /// system 100–200 µs of kernel time each; an existing one also keeps its blocks and cached pages.
+    private static func rewrite(_ path: String, with buffer: UnsafeRawBufferPointer) -> Bool {
+        func isOurs(_ info: stat) -> Bool {
+            (info.st_mode & S_IFMT) == S_IFREG && info.st_nlink == 1 && info.st_mode & 0o7777 == 0o644
+                && info.st_uid == geteuid()
+        }
+        // Looked at before opening, so a FIFO or device someone left in the folder is never opened.
+        var before = stat()
+        guard lstat(path, &before) == 0, isOurs(before) else { return false }
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        var info = stat()
+        guard fstat(fd, &info) == 0, isOurs(info), info.st_ino == before.st_ino, info.st_dev == before.st_dev else {
+            close(fd)
+            return false
+        }
+        var written = 0
+        while written < buffer.count, let base = buffer.baseAddress {
+            let count = pwrite(fd, base + written, buffer.count - written, off_t(written))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                close(fd)
+                return false
+            }
+            written += count
+        }
+        guard ftruncate(fd, off_t(buffer.count)) == 0 else {
+            close(fd)
+            return false
+        }
+        startWriteback(fd)
+        return close(fd) == 0
     }
 
     /// Creates `path` (which must not exist) with all of `data`; returns 0 or the errno of the failure.

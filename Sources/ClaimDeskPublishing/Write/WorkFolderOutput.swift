@@ -5,8 +5,8 @@ import Foundation
 ///
 /// When the work folder's content is known (its manifest from the generation it holds) and `keepUnchanged` is set,
 /// files that already have the right bytes are left alone: that is what makes an incremental export cost what
-/// changed rather than what exists. Files are replaced by unlink and create, never rewritten in place, so a file
-/// hard-linked from the live export can never be changed through the work folder.
+/// changed rather than what exists. A file hard-linked from the live export is replaced by unlink and create, never
+/// written through (`POSIXFile.replace`), so the live export can never be changed through the work folder.
 struct WorkFolderOutput: SiteOutput {
     let root: URL
     /// What the work folder holds for certain, by path.
