@@ -84,4 +84,36 @@ struct InPlaceRewriteTests {
         let fresh = try SiteAssertions.export(third, label: "fresh")
         #expect(try SiteAssertions.differences(site, fresh).isEmpty)
     }
+
+    /// With the same headlines the page's bytes are what the spare's manifest lists, so the export first reads the
+    /// file to compare; with new ones it goes straight to replacing it.
+    @Test(
+        "a FIFO left at a page's path in the spare is replaced and never blocks the export", arguments: ["", " (v3)"])
+    func fifoInSpare(headlineSuffix: String) throws {
+        let site = try SiteAssertions.export()
+        let exporter = try SiteExporter()
+        _ = try exporter.export(catalog: Fixtures.catalog, config: Fixtures.config, to: site)
+        let fifo = site.deletingLastPathComponent().appendingPathComponent(".site.spare/tools/deepseek/index.html")
+        try FileManager.default.removeItem(at: fifo)
+        try #require(mkfifo(fifo.path, 0o644) == 0)
+
+        let third = Self.catalog(headlineSuffix: headlineSuffix, seq: 31)
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Locked<Result<ExportReport, any Error>?>(nil)
+        DispatchQueue.global().async {
+            let result = Result { try exporter.export(catalog: third, config: Fixtures.config, to: site) }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + 60) == .timedOut {
+            Issue.record("the export blocked on the FIFO")
+            // Unblocks an open waiting for the other end, so the export can finish before the test ends.
+            let writer = open(fifo.path, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
+            done.wait()
+        }
+        _ = try #require(outcome.withLock { $0 }).get()
+        let fresh = try SiteAssertions.export(third, label: "fresh")
+        #expect(try SiteAssertions.differences(site, fresh).isEmpty)
+    }
 }

@@ -51,9 +51,10 @@ enum POSIXFile {
         data.withUnsafeBytes { hasContents(path, $0) }
     }
 
-    /// Compared 64 KiB at a time, so checking a large file costs no copy of it in memory.
+    /// Compared 64 KiB at a time, so checking a large file costs no copy of it in memory. Opened without blocking:
+    /// a FIFO left in the work folder would otherwise stop the export until something wrote to it.
     static func hasContents(_ path: String, _ expected: UnsafeRawBufferPointer) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
