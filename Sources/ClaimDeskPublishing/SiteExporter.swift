@@ -58,9 +58,7 @@ public struct SiteExporter: Sendable {
         _ site: RenderedSite, in work: WorkFolder, of folder: AtomicSiteFolder, output: WorkFolderOutput,
         thorough: Bool
     ) throws {
-        let written = output.stats.withLock { $0.touched }
-        let removed = folder.removeExtras(
-            from: work, keeping: site.manifest.files, thorough: thorough, written: written)
+        let removed = folder.removeExtras(from: work, keeping: site.manifest.files, thorough: thorough)
         _ = try output.emit(Data(site.manifestData), path: SitePaths.manifest)
         try hooks.beforeCommit?()
         try folder.commit(work, touched: output.stats.withLock { $0.touched } + removed)

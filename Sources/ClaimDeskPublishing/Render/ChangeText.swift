@@ -33,57 +33,37 @@ public enum ChangeText {
         kind: ToolChange.Kind, oldLabel: String?, newLabel: String?, oldHeadline: String?, newHeadline: String?,
         note: String?, _ body: (String) -> Void
     ) {
+        /// `before`, `value` and `after` when there is a value; nothing when there is none.
+        func part(_ before: String, _ value: String?, _ after: String = "") {
+            guard let value else { return }
+            body(before)
+            body(value)
+            if !after.isEmpty { body(after) }
+        }
         switch kind {
         case .new:
             body("New answer.")
-            if let newLabel {
-                body(" Verdict: ")
-                body(newLabel)
-                body(".")
-            }
-            if let newHeadline {
-                body(" ")
-                body(newHeadline)
-            }
+            part(" Verdict: ", newLabel, ".")
+            part(" ", newHeadline)
         case .verdict:
             body("Verdict changed: ")
             body(oldLabel ?? "none")
             body(" → ")
             body(newLabel ?? "none")
             body(".")
-            if let newHeadline {
-                body(" Now: ")
-                body(newHeadline)
-            }
+            part(" Now: ", newHeadline)
         case .headline:
             body("Answer reworded.")
-            if let newLabel {
-                body(" Verdict unchanged: ")
-                body(newLabel)
-                body(".")
-            }
-            if let newHeadline {
-                body(" Now: ")
-                body(newHeadline)
-            }
+            part(" Verdict unchanged: ", newLabel, ".")
+            part(" Now: ", newHeadline)
         case .reverified:
             body("Re-verified; the answer did not change.")
         case .retracted:
             body("Correction: we withdrew this answer")
-            if let oldLabel {
-                body(" (")
-                body(oldLabel)
-                body(")")
-            }
+            part(" (", oldLabel, ")")
             body(".")
-            if let oldHeadline {
-                body(" It said: ")
-                body(oldHeadline)
-            }
-            if let note {
-                body(" Why: ")
-                body(note)
-            }
+            part(" It said: ", oldHeadline)
+            part(" Why: ", note)
         }
     }
 }

@@ -18,10 +18,7 @@ struct ToolChangesFeed: Sendable {
     func render(_ page: ToolPage, into xml: inout [UInt8]) {
         xml.removeAll(keepingCapacity: true)
         let feedURL = page.tool.url + SitePaths.toolFeedName
-        let isNewestFirst = page.changes.indices.dropFirst().allSatisfy {
-            page.changes[$0 - 1].seq >= page.changes[$0].seq
-        }
-        let changes = isNewestFirst ? page.changes : page.changes.sorted { $0.seq > $1.seq }
+        let changes = page.changes.sorted { $0.seq > $1.seq }
         func add(_ text: StaticString) {
             xml.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
