@@ -13,4 +13,6 @@ enum SitePaths {
     /// A tool's own Atom feed of its changes, beside its page.
     static func toolFeed(_ slug: ToolSlug) -> String { "tools/\(slug.rawValue)/\(toolFeedName)" }
     static let toolFeedName = "changes.xml"
+    /// The top-level folders holding an entry per tool, which a fresh work folder creates first (`AtomicSiteFolder`).
+    static let perToolFolders = ["tools", "api"]
 }

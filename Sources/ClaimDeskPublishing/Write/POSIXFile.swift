@@ -172,6 +172,43 @@ enum POSIXFile {
         _ = rmdir((path as NSString).deletingLastPathComponent)
     }
 
+    /// Marks a new export folder as the top of a folder hierarchy (ext4's `T` attribute, as `chattr +T` sets), so ext4
+    /// puts its folders in block groups it picks afresh instead of next to the parent's. There, a site deleted minutes
+    /// before leaves thousands of free inodes that ext4 without a journal checks and skips one by one for every new
+    /// file: a first export of 10,000 tools spent 15 s of system time on it. A hint only; other file systems refuse it.
+    static func markTopOfHierarchy(_ path: String) {
+        #if os(Linux)
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            defer { close(fd) }
+            var flags: CInt = 0
+            guard ioctl(fd, fileSystemGetFlags, &flags) == 0, flags & topOfHierarchyFlag == 0 else { return }
+            flags |= topOfHierarchyFlag
+            _ = ioctl(fd, fileSystemSetFlags, &flags)
+        #endif
+    }
+
+    /// Whether `path` carries the mark `markTopOfHierarchy` sets; nil when its file system keeps no such flags.
+    static func isTopOfHierarchy(_ path: String) -> Bool? {
+        #if os(Linux)
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var flags: CInt = 0
+            guard ioctl(fd, fileSystemGetFlags, &flags) == 0 else { return nil }
+            return flags & topOfHierarchyFlag != 0
+        #else
+            return nil
+        #endif
+    }
+
+    #if os(Linux)
+        /// `FS_IOC_GETFLAGS`, `FS_IOC_SETFLAGS` and `FS_TOPDIR_FL` from <linux/fs.h>, which Glibc does not export.
+        private static let fileSystemGetFlags: UInt = 0x8008_6601
+        private static let fileSystemSetFlags: UInt = 0x4008_6602
+        private static let topOfHierarchyFlag: CInt = 0x0002_0000
+    #endif
+
     /// `fsync` of one file or folder (a folder's entries become durable only once the folder itself is synced).
     static func sync(_ path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
