@@ -37,7 +37,8 @@ extension SiteExporter {
 
             let work = try folder.prepare(spare: .some(spareRead))
             let output = WorkFolderOutput(
-                root: work.url, known: work.known ?? .nothing, keepUnchanged: true, beforeWrite: hooks.beforeWrite)
+                root: work.url, fresh: !work.isSpare, known: work.known ?? .nothing, keepUnchanged: true,
+                beforeWrite: hooks.beforeWrite)
             do {
                 let liveFiles = live.byPath
                 let site = try render(

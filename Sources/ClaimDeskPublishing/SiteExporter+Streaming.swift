@@ -17,7 +17,8 @@ extension SiteExporter {
         return try folder.withLock {
             let work = try folder.prepare()
             let output = WorkFolderOutput(
-                root: work.url, known: work.known ?? .nothing, keepUnchanged: false, beforeWrite: hooks.beforeWrite)
+                root: work.url, fresh: !work.isSpare, known: work.known ?? .nothing, keepUnchanged: false,
+                beforeWrite: hooks.beforeWrite)
             let sink = StreamingSink(templates: templates, config: config, output: output, batchSize: max(1, batchSize))
             do {
                 let (changes, seq) = try source(sink)

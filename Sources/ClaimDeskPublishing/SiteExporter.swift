@@ -39,7 +39,8 @@ public struct SiteExporter: Sendable {
         return try folder.withLock {
             let work = try folder.prepare()
             let output = WorkFolderOutput(
-                root: work.url, known: work.known ?? .nothing, keepUnchanged: false, beforeWrite: hooks.beforeWrite)
+                root: work.url, fresh: !work.isSpare, known: work.known ?? .nothing, keepUnchanged: false,
+                beforeWrite: hooks.beforeWrite)
             do {
                 let site = try render(
                     jobs: jobs, changes: catalog.changes, topics: catalog.topics, seq: catalog.seq, config: config,

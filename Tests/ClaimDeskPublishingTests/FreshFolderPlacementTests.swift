@@ -76,4 +76,26 @@ struct FreshFolderPlacementTests {
         #expect(try SiteAssertions.differences(site, fresh).isEmpty)
         #expect(Self.leftovers(in: site).isEmpty)
     }
+
+    @Test("a file already at a page's path in a fresh work folder is replaced, not kept or written through")
+    func strayFileInFreshFolder() throws {
+        let site = try TestSupport.scratch(#function).appendingPathComponent("site")
+        let work = site.deletingLastPathComponent().appendingPathComponent(".site.tmp-\(getpid())")
+        let page = "tools/deepseek/index.html"
+        let elsewhere = site.deletingLastPathComponent().appendingPathComponent("elsewhere.html")
+        try Data("keep me".utf8).write(to: elsewhere)
+        var exporter = try SiteExporter()
+        exporter.hooks.beforeWrite = { path in
+            guard path == page else { return }
+            let stray = work.appendingPathComponent(page)
+            try FileManager.default.createDirectory(
+                at: stray.deletingLastPathComponent(), withIntermediateDirectories: true)
+            #expect(link(elsewhere.path, stray.path) == 0)
+        }
+        _ = try exporter.export(catalog: Fixtures.catalog, config: Fixtures.config, to: site)
+        #expect(try Data(contentsOf: elsewhere) == Data("keep me".utf8))
+        let fresh = try SiteAssertions.export(label: "fresh")
+        #expect(try SiteAssertions.differences(site, fresh).isEmpty)
+        #expect(try InPlaceRewriteTests.inode(site.appendingPathComponent(page)).links == 1)
+    }
 }

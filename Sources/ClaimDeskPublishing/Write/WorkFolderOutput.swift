@@ -9,6 +9,8 @@ import Foundation
 /// written through (`POSIXFile.replace`), so the live export can never be changed through the work folder.
 struct WorkFolderOutput: SiteOutput {
     let root: URL
+    /// The work folder was created empty by this export: no file is there to compare with or replace.
+    let fresh: Bool
     /// What the work folder holds for certain, by path.
     let known: KnownFiles
     let keepUnchanged: Bool
@@ -23,15 +25,20 @@ struct WorkFolderOutput: SiteOutput {
             return entry
         }
         let full = root.appendingPathComponent(path).path
-        // A full export does not trust the work folder's manifest (the folder may have been tampered with), but a
-        // file that already holds exactly these bytes needs no rewrite: most pages of a re-export are unchanged, and
-        // reading a file back costs far less than replacing it and flushing it to disk.
-        if known[path].map({ $0 == entry }) ?? true, POSIXFile.hasContents(full, data) {
-            stats.withLock { $0.kept += 1 }
-            return entry
+        if fresh {
+            try beforeWrite?(path)
+            try POSIXFile.createNew(full, with: data)
+        } else {
+            // A full export does not trust the work folder's manifest (the folder may have been tampered with), but a
+            // file that already holds exactly these bytes needs no rewrite: most pages of a re-export are unchanged,
+            // and reading a file back costs far less than replacing it and flushing it to disk.
+            if known[path].map({ $0 == entry }) ?? true, POSIXFile.hasContents(full, data) {
+                stats.withLock { $0.kept += 1 }
+                return entry
+            }
+            try beforeWrite?(path)
+            try POSIXFile.replace(full, with: data)
         }
-        try beforeWrite?(path)
-        try POSIXFile.replace(full, with: data)
         stats.withLock {
             $0.written += 1
             $0.bytesWritten += entry.size
