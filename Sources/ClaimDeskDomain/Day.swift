@@ -7,13 +7,26 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public let day: Int
 
     /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates such as 2026-02-30.
+    /// `YYYY-MM-DD` in ASCII digits, read byte by byte: an incremental export parses 10,000 of these from the previous
+    /// tool index, and splitting into substrings and asking each character whether it is a number cost 6 % of it.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        var text = text
+        let parts: (year: Int, month: Int, day: Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let parts else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
     public init?(year: Int, month: Int, day: Int) {
