@@ -6,9 +6,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public let month: Int
     public let day: Int
 
-    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates such as 2026-02-30.
-    /// `YYYY-MM-DD` in ASCII digits, read byte by byte: an incremental export parses 10,000 of these from the previous
-    /// tool index, and splitting into substrings and asking each character whether it is a number cost 6 % of it.
+    /// Parses `YYYY-MM-DD` in ASCII digits; nil for anything else, including impossible dates such as 2026-02-30. Read
+    /// byte by byte: an incremental export parses 10,000 of these, and splitting into substrings cost 6 % of it.
     public init?(_ text: String) {
         var text = text
         let parts: (year: Int, month: Int, day: Int)? = text.withUTF8 { bytes in

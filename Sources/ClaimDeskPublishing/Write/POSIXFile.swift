@@ -189,26 +189,22 @@ enum POSIXFile {
     /// puts its folders in block groups it picks afresh instead of next to the parent's. There, a site deleted minutes
     /// before leaves thousands of free inodes that ext4 without a journal checks and skips one by one for every new
     /// file: a first export of 10,000 tools spent 15 s of system time on it. A hint only; other file systems refuse it.
-    static func markTopOfHierarchy(_ path: String) {
-        #if os(Linux)
-            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard fd >= 0 else { return }
-            defer { close(fd) }
-            var flags: CInt = 0
-            guard ioctl(fd, fileSystemGetFlags, &flags) == 0, flags & topOfHierarchyFlag == 0 else { return }
-            flags |= topOfHierarchyFlag
-            _ = ioctl(fd, fileSystemSetFlags, &flags)
-        #endif
-    }
+    static func markTopOfHierarchy(_ path: String) { _ = topOfHierarchy(path, mark: true) }
 
     /// Whether `path` carries the mark `markTopOfHierarchy` sets; nil when its file system keeps no such flags.
-    static func isTopOfHierarchy(_ path: String) -> Bool? {
+    static func isTopOfHierarchy(_ path: String) -> Bool? { topOfHierarchy(path, mark: false) }
+
+    private static func topOfHierarchy(_ path: String, mark: Bool) -> Bool? {
         #if os(Linux)
             let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
             var flags: CInt = 0
             guard ioctl(fd, fileSystemGetFlags, &flags) == 0 else { return nil }
+            if mark, flags & topOfHierarchyFlag == 0 {
+                flags |= topOfHierarchyFlag
+                return ioctl(fd, fileSystemSetFlags, &flags) == 0
+            }
             return flags & topOfHierarchyFlag != 0
         #else
             return nil
