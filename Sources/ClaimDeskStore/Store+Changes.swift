@@ -57,12 +57,7 @@ extension Store {
     /// A change's number and day from a `change_log_items` row whose `change_id` is at column `first` (then
     /// `change_seq`, `day`, `ref`, `kind`, `old_label`, `new_label`, `old_headline`, `new_headline`, `note`).
     static func change(_ row: some RowReading, from first: Int, of slug: ToolSlug) throws -> ToolChange {
-        let dayText = try row.decode(first + 2, as: String.self)
-        guard let day = Self.day(dayText) else {
-            throw StoreError(
-                .database, "A change of \(slug) has an unreadable day \(dayText)",
-                hint: "Check the database's DateStyle; nothing was exported.")
-        }
+        let day = try Self.day(row, first + 2) { "A change of \(slug) has an unreadable day" }
         return ToolChange(seq: try row.decode(first + 1, as: Int64.self), day: day, items: [])
     }
 

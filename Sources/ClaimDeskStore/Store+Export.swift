@@ -197,7 +197,7 @@ extension Store {
             if let rows = current.take() { try body(rows.finished()) }
         }
         let positionColumn = inStreamChanges ? 35 : 23
-        try connection.stream(rows) { row in
+        func read(_ row: some RowReading) throws {
             let slug = ToolSlug(try row.decode(0, as: String.self))
             if current?.slug != slug {
                 try flushTool()
@@ -225,12 +225,7 @@ extension Store {
             if current?.hasClaim(revision: revisionID) != true {
                 let topic = TopicKey(try row.decode(7, as: String.self))
                 let tier = try row.decode(6, as: String?.self).map { TierSlug($0) }
-                let verifiedText = try row.decode(12, as: String.self)
-                guard let verified = Self.day(verifiedText) else {
-                    throw StoreError(
-                        .database, "Revision \(revisionID) has an unreadable verified-on date \(verifiedText)",
-                        hint: "Check the database's DateStyle and the revision row; nothing was exported.")
-                }
+                let verified = try Self.day(row, 12) { "Revision \(revisionID) has an unreadable verified-on date" }
                 current?.addClaim(
                     PublishedClaim(
                         ref: ClaimRef(tool: slug, tier: tier, topic: topic),
@@ -242,12 +237,7 @@ extension Store {
                     revision: revisionID)
             }
             if let url = try row.decode(15, as: String?.self) {
-                let datedText = try row.decode(17, as: String.self)
-                guard let dated = Self.day(datedText) else {
-                    throw StoreError(
-                        .database, "A citation of revision \(revisionID) has an unreadable date \(datedText)",
-                        hint: "Check the database's DateStyle and the citation row; nothing was exported.")
-                }
+                let dated = try Self.day(row, 17) { "A citation of revision \(revisionID) has an unreadable date" }
                 current?.addCitation(
                     Citation(
                         url: url, supports: try row.decode(16, as: String.self), dated: dated,
@@ -259,12 +249,27 @@ extension Store {
                     position: try row.decode(positionColumn, as: Int.self), revision: revisionID)
             }
         }
+        // The full export's 900,000 rows (at 10,000 tools) come through COPY, which takes no binds; an incremental
+        // export's few rows stream with its bind values.
+        if since < 0 {
+            try connection.streamCopy(rows, columns: Self.fullExportColumns) { try read($0) }
+        } else {
+            try connection.stream(rows) { try read($0) }
+        }
         try flushTool()
 
         var snapshot = ExportSnapshot(topics: topics, changes: changes, seq: seq, toolSeqs: toolSeqs)
         snapshot.watchSeq = watchSeq
         return snapshot
     }
+
+    /// The names of the full export query's columns, in order, for decoding errors.
+    static let fullExportColumns = [
+        "slug", "name", "category", "official_url", "last_seq", "revision_id", "tier_slug", "topic_key", "verdict",
+        "headline", "body", "confidence", "verified_on", "publish_seq", "published_at", "url", "supports", "dated",
+        "title", "archived_url", "quote", "state", "checked_at", "part", "change_id", "change_seq", "day", "ref",
+        "kind", "old_label", "new_label", "old_headline", "new_headline", "note", "item_seq", "position",
+    ]
 
     /// Live claims verified after `day`, newest first (at most `limit`): an export judged as of an earlier day
     /// calls them fresh or stale relative to a day before anyone checked them. Readable by the exporter.
@@ -286,22 +291,23 @@ extension Store {
         return (result.count, result.examples)
     }
 
-    /// A `YYYY-MM-DD` date as the database sends it (DateStyle ISO), read from its bytes: the same result as
-    /// `Day(text)`, which is kept for anything else, at a fraction of the cost for the export's million dates.
-    static func day(_ text: String) -> Day? {
-        let bytes = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
+    /// The `date` in column `index` as a `Day`, in either of the forms rows arrive in (text, or COPY's binary
+    /// form); `problem` says whose date it is when it is not a day of years 1–9999 (or NULL).
+    static func day(_ row: some RowReading, _ index: Int, _ problem: () -> String) throws -> Day {
+        let date: PostgresDate
+        do {
+            date = try row.decode(index, as: PostgresDate.self)
+        } catch {
+            throw StoreError(
+                .database, "\(problem()): \(error)", hint: "Check the row and the column's type; nothing was exported.")
         }
-        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D, let year = digits(0..<4),
-            let month = digits(5..<7), let day = digits(8..<10)
-        else { return Day(text) }
-        return Day(year: year, month: month, day: day)
+        guard let civil = date.civil, civil.year <= 9999,
+            let day = Day(year: civil.year, month: civil.month, day: civil.day)
+        else {
+            throw StoreError(
+                .database, "\(problem()) (\(date.daysSince2000) days after 2000-01-01)",
+                hint: "Check the row; a published date is a day of years 1 to 9999. Nothing was exported.")
+        }
+        return day
     }
 }

@@ -58,7 +58,7 @@ extension Connection {
     }
 
     /// Asks the server to stop the running query (a separate short connection, as libpq does it).
-    private func cancel(_ connection: OpaquePointer) {
+    func cancel(_ connection: OpaquePointer) {
         guard let token = PQgetCancel(connection) else { return }
         defer { PQfreeCancel(token) }
         var message = [CChar](repeating: 0, count: 256)

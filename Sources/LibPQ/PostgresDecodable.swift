@@ -4,11 +4,45 @@ import Foundation
 /// `PostgresDecodingError.invalidText(_:)`; `Row` adds the column and type names.
 public protocol PostgresDecodable {
     static func decode(postgresText: String, typeOID: UInt32) throws(PostgresDecodingError) -> Self
+    /// The value from PostgreSQL's binary form (what `Connection.streamCopy` receives), which carries no type: the
+    /// width tells the types a conformer accepts apart. Types without a binary reading throw.
+    static func decode(postgresBinary: UnsafeRawBufferPointer) throws(PostgresDecodingError) -> Self
+}
+
+extension PostgresDecodable {
+    public static func decode(postgresBinary: UnsafeRawBufferPointer) throws(PostgresDecodingError) -> Self {
+        throw .invalidText("\(Self.self) is not read from PostgreSQL's binary format; select it as text")
+    }
+}
+
+/// Big-endian integers of PostgreSQL's binary format.
+enum PostgresBinary {
+    /// An `int2`, `int4` or `int8`, told apart by width.
+    static func integer(_ bytes: UnsafeRawBufferPointer) throws(PostgresDecodingError) -> Int64 {
+        switch bytes.count {
+        case 2: Int64(bytes.loadUnaligned(as: Int16.self).bigEndian)
+        case 4: Int64(bytes.loadUnaligned(as: Int32.self).bigEndian)
+        case 8: bytes.loadUnaligned(as: Int64.self).bigEndian
+        default: throw .invalidText("a binary integer has 2, 4 or 8 bytes, not \(bytes.count)")
+        }
+    }
+
+    static func integer<T: FixedWidthInteger>(_ bytes: UnsafeRawBufferPointer, as type: T.Type)
+        throws(PostgresDecodingError) -> T
+    {
+        guard let value = T(exactly: try integer(bytes)) else { throw .invalidText("the integer is out of range") }
+        return value
+    }
 }
 
 extension String: PostgresDecodable {
     public static func decode(postgresText: String, typeOID: UInt32) throws(PostgresDecodingError) -> String {
         postgresText
+    }
+
+    /// Text types (`text`, `varchar`, `name`, enums) are sent as their UTF-8 bytes.
+    public static func decode(postgresBinary: UnsafeRawBufferPointer) throws(PostgresDecodingError) -> String {
+        String(decoding: postgresBinary, as: UTF8.self)
     }
 }
 
@@ -17,12 +51,20 @@ extension Int: PostgresDecodable {
         guard let value = Int(postgresText) else { throw .invalidText("the text is not an integer in range") }
         return value
     }
+
+    public static func decode(postgresBinary: UnsafeRawBufferPointer) throws(PostgresDecodingError) -> Int {
+        try PostgresBinary.integer(postgresBinary, as: Int.self)
+    }
 }
 
 extension Int64: PostgresDecodable {
     public static func decode(postgresText: String, typeOID: UInt32) throws(PostgresDecodingError) -> Int64 {
         guard let value = Int64(postgresText) else { throw .invalidText("the text is not an integer in range") }
         return value
+    }
+
+    public static func decode(postgresBinary: UnsafeRawBufferPointer) throws(PostgresDecodingError) -> Int64 {
+        try PostgresBinary.integer(postgresBinary, as: Int64.self)
     }
 }
 
@@ -31,12 +73,20 @@ extension Int32: PostgresDecodable {
         guard let value = Int32(postgresText) else { throw .invalidText("the text is not an integer in range") }
         return value
     }
+
+    public static func decode(postgresBinary: UnsafeRawBufferPointer) throws(PostgresDecodingError) -> Int32 {
+        try PostgresBinary.integer(postgresBinary, as: Int32.self)
+    }
 }
 
 extension Int16: PostgresDecodable {
     public static func decode(postgresText: String, typeOID: UInt32) throws(PostgresDecodingError) -> Int16 {
         guard let value = Int16(postgresText) else { throw .invalidText("the text is not an integer in range") }
         return value
+    }
+
+    public static func decode(postgresBinary: UnsafeRawBufferPointer) throws(PostgresDecodingError) -> Int16 {
+        try PostgresBinary.integer(postgresBinary, as: Int16.self)
     }
 }
 
@@ -71,6 +121,30 @@ extension Date: PostgresDecodable {
             throw .invalidText("the text is not an ISO date or timestamp")
         }
         return value
+    }
+
+    /// `timestamptz` and `timestamp` (microseconds since 2000-01-01 UTC), `date` (days since then, midnight UTC);
+    /// the same instants, to the bit, as their text forms give.
+    public static func decode(postgresBinary: UnsafeRawBufferPointer) throws(PostgresDecodingError) -> Date {
+        switch postgresBinary.count {
+        case 8:
+            let micros = postgresBinary.loadUnaligned(as: Int64.self).bigEndian
+            if micros == .max { return .distantFuture }
+            if micros == .min { return .distantPast }
+            let (seconds, remainder) = micros.quotientAndRemainder(dividingBy: 1_000_000)
+            // Whole seconds, then the fraction as the text reader adds it (a fraction never negative).
+            let whole = remainder < 0 ? seconds - 1 : seconds
+            let fraction = remainder < 0 ? remainder + 1_000_000 : remainder
+            return Date(
+                timeIntervalSince1970: Double(whole + PostgresDate.unixSecondsAt2000) + Double(fraction) / 1_000_000)
+        case 4:
+            let date = try PostgresDate.decode(postgresBinary: postgresBinary)
+            if date.daysSince2000 == .max { return .distantFuture }
+            if date.daysSince2000 == .min { return .distantPast }
+            return Date(timeIntervalSince1970: Double((Int64(date.daysSince2000) + 10_957) * 86_400))
+        default:
+            throw .invalidText("a binary timestamp has 8 bytes and a date 4, not \(postgresBinary.count)")
+        }
     }
 }
 

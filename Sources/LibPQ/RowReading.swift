@@ -8,10 +8,19 @@ public protocol RowReading {
     var columnCount: Int { get }
     /// The text of a column in range, nil when NULL.
     func text(at index: Int) -> String?
+    /// The value of a column in range as `T`, nil when NULL: parsed from `text(at:)`, unless the row holds
+    /// PostgreSQL's binary form (`CopyRow`).
+    func value<T: PostgresDecodable>(at index: Int, as type: T.Type) throws(PostgresDecodingError) -> T?
 }
 
 extension RowReading {
     public var columns: [String] { rowDescription.names }
+
+    @inlinable
+    public func value<T: PostgresDecodable>(at index: Int, as type: T.Type) throws(PostgresDecodingError) -> T? {
+        guard let text = text(at: index) else { return nil }
+        return try T.decode(postgresText: text, typeOID: rowDescription.typeOIDs[index])
+    }
 
     /// The raw text of a column, nil when NULL or missing.
     public subscript(column: String) -> String? {
@@ -116,9 +125,8 @@ extension RowReading {
     func decodeOptional<T: PostgresDecodable>(at index: Int, name: String?, as type: T.Type)
         throws(PostgresDecodingError) -> T?
     {
-        guard let text = text(at: index) else { return nil }
         do {
-            return try T.decode(postgresText: text, typeOID: rowDescription.typeOIDs[index])
+            return try value(at: index, as: T.self)
         } catch {
             throw error.located(
                 column: name ?? rowDescription.names[index], swiftType: T.self, oid: rowDescription.typeOIDs[index])
