@@ -17,8 +17,9 @@ extension Connection {
             throw PostgresError(message: "COPY takes no bind values; use stream(_:) for this query.", query: query)
         }
         statementCount += 1
-        let copy = "COPY (\(query.sql)) TO STDOUT (FORMAT binary)"
-        let started = copy.withCString { PQexec(connection, $0) }
+        // On lines of their own: a query that ends in a `--` comment must not swallow the rest.
+        let copy = "COPY (\n\(query.sql)\n) TO STDOUT (FORMAT binary)"
+        let started = copy.withCString { PQexecParams(connection, $0, 0, nil, nil, nil, nil, 0) }
         guard let started else { throw clientError(connection, query: query) }
         guard PQresultStatus(started) == PGRES_COPY_OUT else {
             defer { PQclear(started) }
@@ -35,8 +36,9 @@ extension Connection {
         var reader = CopyReader(columns: columns.count)
         var failure: (any Error)?
         var buffer: UnsafeMutablePointer<CChar>?
+        var length: Int32 = 0
         while true {
-            let length = PQgetCopyData(connection, &buffer, 0)
+            length = PQgetCopyData(connection, &buffer, 0)
             guard length > 0, let message = buffer else { break }
             defer {
                 PQfreemem(message)
@@ -58,10 +60,8 @@ extension Connection {
         }
         // -1: the copy is done (its result follows); -2: libpq or the connection failed.
         var serverFailure: PostgresError?
-        if PQstatus(connection) == CONNECTION_BAD {
-            var lost = clientError(connection, query: query)
-            lost.connectionLost = true
-            serverFailure = lost
+        if length == -2 || PQstatus(connection) == CONNECTION_BAD {
+            serverFailure = clientError(connection, query: query)
         }
         while let result = PQgetResult(connection) {
             defer { PQclear(result) }

@@ -160,6 +160,35 @@ struct CopyTests {
         #expect(try connection.query("SELECT 2 AS n").first?.decode("n", as: Int.self) == 2)
     }
 
+    @Test("a query ending in a line comment is copied whole")
+    func trailingComment() throws {
+        let connection = try database.connect()
+        var values: [Int] = []
+        try connection.streamCopy("SELECT i FROM generate_series(1, 3) AS i -- the last line", columns: ["i"]) {
+            values.append(try $0.decode(0, as: Int.self))
+        }
+        #expect(values == [1, 2, 3])
+    }
+
+    @Test("a session ended mid-copy fails with connectionLost after the rows that arrived, never as a short result")
+    func terminatedMidCopy() throws {
+        let connection = try database.connect()
+        let killer = try database.connect()
+        let pid = connection.backendPID
+        var seen = 0
+        let error = try #require(throws: PostgresError.self) {
+            try connection.streamCopy(
+                "SELECT i, pg_sleep(CASE WHEN i > 5 THEN 0.01 ELSE 0 END) FROM generate_series(1, 100000) AS i",
+                columns: ["i", "slept"]
+            ) { row in
+                seen += 1
+                if seen == 5 { _ = try killer.query("SELECT pg_terminate_backend(\(pid), 10000)") }
+            }
+        }
+        #expect(error.connectionLost, "\(error)")
+        #expect(seen >= 5 && seen < 100_000)
+    }
+
     @Test("an empty result calls the body zero times; a large one streams in order")
     func emptyAndLarge() throws {
         let connection = try database.connect()
