@@ -58,15 +58,18 @@ struct CopyReader {
             guard count == columns else {
                 throw Malformed(reason: "The COPY sent a row of \(count) columns; \(columns) were expected.")
             }
-            for index in 0..<count {
-                let length = try int32()
-                guard length >= -1, length <= bytes.count - at else {
-                    throw Malformed(reason: "A COPY field's length (\(length)) runs past its row.")
+            // Written through one pointer per row: through the array, each field paid a uniqueness check.
+            try fields.withUnsafeMutableBufferPointer { slots in
+                for index in 0..<count {
+                    let length = try int32()
+                    guard length >= -1, length <= bytes.count - at else {
+                        throw Malformed(reason: "A COPY field's length (\(length)) runs past its row.")
+                    }
+                    slots[index] = (Int32(at), Int32(length))
+                    if length > 0 { at += length }
                 }
-                fields[index] = (Int32(at), Int32(length))
-                if length > 0 { at += length }
+                try row(base, UnsafeBufferPointer(slots))
             }
-            try fields.withUnsafeBufferPointer { try row(base, $0) }
         }
     }
 }

@@ -168,6 +168,31 @@ struct PageModelTests {
         }
     }
 
+    @Test("a claim listed twice is refused, whether tool-level or per tier, wherever the copies are in the list")
+    func duplicateClaims() throws {
+        let tierClaim = try #require(Fixtures.deepseek.claims.firstIndex { $0.ref.tier != nil })
+        let toolClaim = try #require(Fixtures.deepseek.claims.firstIndex { $0.ref.tier == nil })
+        for copied in [tierClaim, toolClaim] {
+            for position in [0, Fixtures.deepseek.claims.count] {
+                var tool = Fixtures.deepseek
+                var copy = tool.claims[copied]
+                copy.headline = "Another answer to the same question."
+                tool.claims.insert(copy, at: position)
+                #expect(throws: ExportError.duplicateClaim(copy.ref), "\(copy.ref) at \(position)") {
+                    try builder.page(for: tool, otherTools: [])
+                }
+            }
+        }
+        // The same topic on another tier is another claim.
+        var tool = Fixtures.deepseek
+        tool.tiers.append(PlanTier(tool: ToolSlug("deepseek"), slug: TierSlug("enterprise"), name: "Enterprise"))
+        var other = tool.claims[tierClaim]
+        other.ref = ClaimRef(tool: other.ref.tool, tier: TierSlug("enterprise"), topic: other.ref.topic)
+        tool.claims.append(other)
+        let page = try #require(try builder.page(for: tool, otherTools: []))
+        #expect(page.tierVerdicts.map(\.tier) == [TierSlug("consumer"), TierSlug("enterprise")])
+    }
+
     @Test("placeholders are filled once, so text containing {label} or {tool} is never expanded again")
     func placeholdersOnce() {
         #expect(PlaceholderText.fill("{label}. {body}", ["label": "{body}", "body": "B"]) == "{body}. B")

@@ -7,13 +7,25 @@ import Foundation
 /// Everything comes from the catalogue's `Topic` values; no topic key is special-cased here.
 struct ToolPageBuilder: Sendable {
     let config: SiteConfig
-    private let topics: [TopicKey: Topic]
+    /// The vocabulary, one entry per key (the last of duplicates), and where each key is in it: pages refer to
+    /// topics by position, so building one copies no topic.
+    private let topicList: [Topic]
+    private let topicIndex: [TopicKey: Int]
 
     init(topics: [Topic], config: SiteConfig) {
         self.config = config
-        var byKey: [TopicKey: Topic] = [:]
-        for topic in topics { byKey[topic.key] = topic }
-        self.topics = byKey
+        var list: [Topic] = []
+        var index: [TopicKey: Int] = [:]
+        for topic in topics {
+            if let at = index[topic.key] {
+                list[at] = topic
+            } else {
+                index[topic.key] = list.count
+                list.append(topic)
+            }
+        }
+        self.topicList = list
+        self.topicIndex = index
     }
 
     /// The page of a tool, or nil when nothing about it is live (a tool without live claims gets no page).
@@ -21,51 +33,66 @@ struct ToolPageBuilder: Sendable {
         guard !published.claims.isEmpty else { return nil }
         let tool = published.tool
         let name = tool.name
-        var seen = Set<ClaimRef>()
-        var toolLevel: [(Topic, PublishedClaim)] = []
-        var tierLevel: [(PlanTier, Topic, PublishedClaim)] = []
-        var tiers: [TierSlug: PlanTier] = [:]
-        for tier in published.tiers { tiers[tier.slug] = tier }
+        let claims = published.claims
+        let topics = topicList
+        // Claims and topics by position in `claims` and `topics`: sorting and filtering these copies no claim.
+        var toolLevel: [Placed] = []
+        var tierLevel: [Placed] = []
+        let tiers = published.tiers
+        var tierIndex: [TierSlug: Int] = [:]
+        for index in tiers.indices { tierIndex[tiers[index].slug] = index }
 
-        for claim in published.claims {
-            guard seen.insert(claim.ref).inserted else { throw .duplicateClaim(claim.ref) }
-            guard let topic = topics[claim.ref.topic] else { throw .unknownTopic(claim.ref) }
-            if let verdict = claim.verdict, topic.verdict(verdict) == nil {
-                throw .unknownVerdict(claim.ref, verdict)
+        for index in claims.indices {
+            let ref = claims[index].ref
+            guard let topic = topicIndex[ref.topic] else { throw .unknownTopic(ref) }
+            if let verdict = claims[index].verdict, topics[topic].verdict(verdict) == nil {
+                throw .unknownVerdict(ref, verdict)
             }
-            if let tierSlug = claim.ref.tier {
-                guard let tier = tiers[tierSlug] else { throw .unknownTier(claim.ref) }
-                tierLevel.append((tier, topic, claim))
+            if let tierSlug = ref.tier {
+                guard let tier = tierIndex[tierSlug] else { throw .unknownTier(ref) }
+                tierLevel.append(Placed(claim: index, topic: topic, tier: tier))
             } else {
-                toolLevel.append((topic, claim))
+                toolLevel.append(Placed(claim: index, topic: topic, tier: nil))
             }
         }
-        toolLevel.sort { Self.topicOrder($0.0, $1.0) }
+        toolLevel.sort { Self.topicOrder(topics[$0.topic], topics[$1.topic]) }
         tierLevel.sort { a, b in
-            a.0.slug != b.0.slug ? a.0.slug < b.0.slug : Self.topicOrder(a.1, b.1)
+            tiers[a.tier ?? 0].slug != tiers[b.tier ?? 0].slug
+                ? tiers[a.tier ?? 0].slug < tiers[b.tier ?? 0].slug : Self.topicOrder(topics[a.topic], topics[b.topic])
+        }
+        // A claim twice (same tier and topic) sorts next to itself.
+        for list in [toolLevel, tierLevel] {
+            for index in list.indices.dropFirst()
+            where list[index].topic == list[index - 1].topic
+                && list[index].tier.map({ tiers[$0].slug })
+                    == list[index - 1].tier.map({ tiers[$0].slug })
+            {
+                throw .duplicateClaim(claims[list[index].claim].ref)
+            }
         }
 
         let fill = { (template: String) in PlaceholderText.fill(template, ["tool": name]) }
-        let sections = toolLevel.filter { $0.0.section == .main }.map { pageClaim($0.1, topic: $0.0, toolName: name) }
-        let editorial = toolLevel.filter { $0.0.section == .editorial }.map {
-            pageClaim($0.1, topic: $0.0, toolName: name)
-        }
-        let hipaaClaims = toolLevel.filter { $0.0.section == .hipaa }.map {
-            pageClaim($0.1, topic: $0.0, toolName: name)
-        }
-        let tierVerdicts = tierLevel.map { tier, topic, claim in
-            TierVerdict(tier: tier.slug, tierName: tier.name, claim: pageClaim(claim, topic: topic, toolName: name))
+        let make = { (placed: Placed) in pageClaim(claims[placed.claim], topic: topics[placed.topic], toolName: name) }
+        let sections = toolLevel.filter { topics[$0.topic].section == .main }.map(make)
+        let editorial = toolLevel.filter { topics[$0.topic].section == .editorial }.map(make)
+        let hipaaClaims = toolLevel.filter { topics[$0.topic].section == .hipaa }.map(make)
+        let tierVerdicts = tierLevel.map { placed in
+            TierVerdict(tier: tiers[placed.tier ?? 0].slug, tierName: tiers[placed.tier ?? 0].name, claim: make(placed))
         }
 
-        let badges: [Badge] = toolLevel.compactMap { topic, claim in
-            guard topic.badgePosition != nil, let key = claim.verdict, let verdict = topic.verdict(key) else {
+        let badges: [Badge] = toolLevel.compactMap { placed in
+            let topic = placed.topic
+            guard topics[topic].badgePosition != nil, let key = claims[placed.claim].verdict,
+                let verdict = topics[topic].verdict(key)
+            else {
                 return nil
             }
             return Badge(
-                topic: topic.key, section: topic.section, verdict: key, label: verdict.label, tone: verdict.tone)
+                topic: topics[topic].key, section: topics[topic].section, verdict: key, label: verdict.label,
+                tone: verdict.tone)
         }.sorted { a, b in
-            let pa = topics[a.topic]?.badgePosition ?? 0
-            let pb = topics[b.topic]?.badgePosition ?? 0
+            let pa = topicIndex[a.topic].flatMap { topics[$0].badgePosition } ?? 0
+            let pb = topicIndex[b.topic].flatMap { topics[$0].badgePosition } ?? 0
             return pa != pb ? pa < pb : a.topic < b.topic
         }
 
@@ -78,7 +105,7 @@ struct ToolPageBuilder: Sendable {
                 verifiedOn: hipaaClaims.map(\.verifiedOn).min() ?? config.asOf,
                 disclaimer: fill(config.copy.hipaaDisclaimer))
 
-        let faq = self.faq(toolLevel: toolLevel, tierVerdicts: tierVerdicts, toolName: name)
+        let faq = self.faq(toolLevel: toolLevel, claims: claims, tierVerdicts: tierVerdicts, toolName: name)
 
         var page = ToolPage(
             tool: PageTool(
@@ -94,13 +121,41 @@ struct ToolPageBuilder: Sendable {
                 fineprint: fill(config.copy.notifyFineprint),
                 action: PlaceholderText.fill(config.notifyURL, ["tool": tool.slug.rawValue])),
             otherTools: otherTools, allToolsURL: config.homeURL)
-        let all = page.allClaims
-        page.sources = Self.sources(of: all)
-        page.lastVerified = all.map(\.verifiedOn).min() ?? config.asOf
-        page.confidence = all.map(\.confidence).min() ?? .low
-        page.stale = all.contains(where: \.stale)
-        page.changes = changeLog(published, tiers: tiers)
+        // Over the page's claims in page order, in place: concatenating them into one list copied every claim.
+        var collector = SourceCollector(capacity: claims.reduce(0) { $0 + $1.citations.count })
+        var lastVerified: Day?
+        var confidence: Confidence?
+        var stale = false
+        func visit(_ claim: PageClaim) {
+            collector.add(claim.citations)
+            let day = claim.verifiedOn
+            let level = claim.confidence
+            lastVerified = lastVerified.map { min($0, day) } ?? day
+            confidence = confidence.map { min($0, level) } ?? level
+            stale = stale || claim.stale
+        }
+        for index in page.sections.indices { visit(page.sections[index]) }
+        for index in page.editorial.indices { visit(page.editorial[index]) }
+        for index in page.tierVerdicts.indices { visit(page.tierVerdicts[index].claim) }
+        if let hipaa = page.hipaa {
+            for index in hipaa.claims.indices { visit(hipaa.claims[index]) }
+        }
+        page.sources = collector.sources
+        page.lastVerified = lastVerified ?? config.asOf
+        page.confidence = confidence ?? .low
+        page.stale = stale
+        var tiersBySlug: [TierSlug: PlanTier] = [:]
+        for tier in tiers { tiersBySlug[tier.slug] = tier }
+        page.changes = changeLog(published, tiers: tiersBySlug)
         return page
+    }
+
+    /// A claim of the tool being built, by position: its index in the tool's claims, its topic's in the vocabulary,
+    /// and its tier's in the tool's tiers.
+    private struct Placed {
+        var claim: Int
+        var topic: Int
+        var tier: Int?
     }
 
     /// Recomputes every stale flag for this configuration's `asOf`, for pages taken from a previous export.
@@ -119,7 +174,7 @@ struct ToolPageBuilder: Sendable {
     }
 
     /// The topic of a key, from the catalogue's vocabulary.
-    func topic(_ key: TopicKey) -> Topic? { topics[key] }
+    func topic(_ key: TopicKey) -> Topic? { topicIndex[key].map { topicList[$0] } }
 
     /// Stale means verified more than `stalenessDays` days before `asOf`.
     func isStale(_ verifiedOn: Day) -> Bool {
@@ -146,8 +201,13 @@ struct ToolPageBuilder: Sendable {
     }
 
     /// FAQ in page order: main-section topics, then the derived plan-tier question, then HIPAA, then editorial.
-    private func faq(toolLevel: [(Topic, PublishedClaim)], tierVerdicts: [TierVerdict], toolName: String) -> [FAQEntry]
+    private func faq(toolLevel: [Placed], claims: [PublishedClaim], tierVerdicts: [TierVerdict], toolName: String)
+        -> [FAQEntry]
     {
+        let topics = topicList
+        func entry(_ placed: Placed) -> FAQEntry? {
+            entry(topics[placed.topic], claims[placed.claim])
+        }
         func entry(_ topic: Topic, _ claim: PublishedClaim) -> FAQEntry? {
             guard let question = topic.faqQuestion, let answer = topic.faqAnswer else { return nil }
             let label = claim.verdict.flatMap { topic.verdict($0) }?.label
@@ -162,8 +222,8 @@ struct ToolPageBuilder: Sendable {
             return FAQEntry(
                 question: PlaceholderText.fill(question, ["tool": toolName]), answer: Self.tidy(filled))
         }
-        var result: [FAQEntry] = toolLevel.filter { $0.0.section == .main }.compactMap(entry)
-        let mainTiers = tierVerdicts.filter { topics[$0.claim.topic]?.section == .main }
+        var result: [FAQEntry] = toolLevel.filter { topics[$0.topic].section == .main }.compactMap(entry)
+        let mainTiers = tierVerdicts.filter { topicIndex[$0.claim.topic].map { topics[$0].section } == .main }
         if !mainTiers.isEmpty {
             var parts = [config.copy.tierFAQIntro]
             var index = 0
@@ -183,8 +243,8 @@ struct ToolPageBuilder: Sendable {
                     question: PlaceholderText.fill(config.copy.tierFAQQuestion, ["tool": toolName]),
                     answer: Self.tidy(PlaceholderText.fill(parts.joined(separator: " "), ["tool": toolName]))))
         }
-        result += toolLevel.filter { $0.0.section == .hipaa }.compactMap(entry)
-        result += toolLevel.filter { $0.0.section == .editorial }.compactMap(entry)
+        result += toolLevel.filter { topics[$0.topic].section == .hipaa }.compactMap(entry)
+        result += toolLevel.filter { topics[$0.topic].section == .editorial }.compactMap(entry)
         return result
     }
 
@@ -320,14 +380,25 @@ struct ToolPageBuilder: Sendable {
     /// The deduplicated union of the claims' citations by URL: first appearance decides the order, every distinct
     /// "supports" sentence is kept, the latest date wins.
     static func sources(of claims: [PageClaim]) -> [PageSource] {
+        var collector = SourceCollector(capacity: claims.reduce(0) { $0 + $1.citations.count })
+        for index in claims.indices { collector.add(claims[index].citations) }
+        return collector.sources
+    }
+
+    /// `sources(of:)` one claim's citations at a time.
+    struct SourceCollector {
+        private(set) var sources: [PageSource] = []
+        private var indexByURL: [String: Int] = [:]
+
+        /// Sized for every citation up front: growing it rehashed every URL already in it.
+        init(capacity: Int) {
+            indexByURL.reserveCapacity(capacity)
+        }
+
         // Merged in place by index: copying a source out of a dictionary and back hashed its URL twice and copied
         // its lists on every citation. Citations are read through their buffer: copying each cost a dozen retains.
-        var sources: [PageSource] = []
-        var indexByURL: [String: Int] = [:]
-        // Sized for every citation up front: growing it rehashed every URL already in it.
-        indexByURL.reserveCapacity(claims.reduce(0) { $0 + $1.citations.count })
-        for claimIndex in claims.indices {
-            claims[claimIndex].citations.withUnsafeBufferPointer { citations in
+        mutating func add(_ citations: [Citation]) {
+            citations.withUnsafeBufferPointer { citations in
                 for at in citations.indices {
                     if let index = indexByURL[citations[at].url] {
                         if !sources[index].supports.contains(citations[at].supports) {
@@ -350,7 +421,6 @@ struct ToolPageBuilder: Sendable {
                 }
             }
         }
-        return sources
     }
 
     /// Section first (main, HIPAA, editorial), then the topic's position, then its key so ties are still stable.
