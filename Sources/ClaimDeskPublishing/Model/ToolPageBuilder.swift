@@ -52,21 +52,18 @@ struct ToolPageBuilder: Sendable {
                 guard let tier = tierIndex[tierSlug] else { throw .unknownTier(ref) }
                 tierLevel.append(Placed(claim: index, topic: topic, tier: tier))
             } else {
-                toolLevel.append(Placed(claim: index, topic: topic, tier: nil))
+                toolLevel.append(Placed(claim: index, topic: topic, tier: Placed.toolLevel))
             }
         }
         toolLevel.sort { Self.topicOrder(topics[$0.topic], topics[$1.topic]) }
         tierLevel.sort { a, b in
-            tiers[a.tier ?? 0].slug != tiers[b.tier ?? 0].slug
-                ? tiers[a.tier ?? 0].slug < tiers[b.tier ?? 0].slug : Self.topicOrder(topics[a.topic], topics[b.topic])
+            tiers[a.tier].slug != tiers[b.tier].slug
+                ? tiers[a.tier].slug < tiers[b.tier].slug : Self.topicOrder(topics[a.topic], topics[b.topic])
         }
-        // A claim twice (same tier and topic) sorts next to itself.
+        // A claim twice (same tier and topic) sorts next to itself. A tier slug has one index (`tierIndex`).
         for list in [toolLevel, tierLevel] {
             for index in list.indices.dropFirst()
-            where list[index].topic == list[index - 1].topic
-                && list[index].tier.map({ tiers[$0].slug })
-                    == list[index - 1].tier.map({ tiers[$0].slug })
-            {
+            where list[index].topic == list[index - 1].topic && list[index].tier == list[index - 1].tier {
                 throw .duplicateClaim(claims[list[index].claim].ref)
             }
         }
@@ -77,7 +74,7 @@ struct ToolPageBuilder: Sendable {
         let editorial = toolLevel.filter { topics[$0.topic].section == .editorial }.map(make)
         let hipaaClaims = toolLevel.filter { topics[$0.topic].section == .hipaa }.map(make)
         let tierVerdicts = tierLevel.map { placed in
-            TierVerdict(tier: tiers[placed.tier ?? 0].slug, tierName: tiers[placed.tier ?? 0].name, claim: make(placed))
+            TierVerdict(tier: tiers[placed.tier].slug, tierName: tiers[placed.tier].name, claim: make(placed))
         }
 
         let badges: [Badge] = toolLevel.compactMap { placed in
@@ -151,11 +148,12 @@ struct ToolPageBuilder: Sendable {
     }
 
     /// A claim of the tool being built, by position: its index in the tool's claims, its topic's in the vocabulary,
-    /// and its tier's in the tool's tiers.
+    /// and its tier's in the tool's tiers (`toolLevel` for none).
     private struct Placed {
+        static let toolLevel = -1
         var claim: Int
         var topic: Int
-        var tier: Int?
+        var tier: Int
     }
 
     /// Recomputes every stale flag for this configuration's `asOf`, for pages taken from a previous export.
