@@ -53,8 +53,12 @@ extension Connection {
                 }
             } catch {
                 failure =
-                    (error as? CopyReader.Malformed).map { PostgresError(message: $0.reason, query: query) }
-                    ?? error
+                    (error as? CopyReader.Malformed).map {
+                        PostgresError(
+                            message: $0.reason,
+                            hint: "Treat the rows read so far as incomplete. Connect to PostgreSQL directly (not "
+                                + "through a proxy that rewrites COPY) and run it again.", query: query)
+                    } ?? error
                 cancel(connection)
             }
         }
@@ -73,7 +77,9 @@ extension Connection {
         if let failure { throw failure }
         if let serverFailure { throw serverFailure }
         if !reader.finished {
-            throw PostgresError(message: "The COPY ended before its trailer; rows may be missing.", query: query)
+            throw PostgresError(
+                message: "The COPY ended before its trailer; rows may be missing.",
+                hint: "Treat the rows read so far as incomplete and run it again.", query: query)
         }
     }
 }

@@ -84,6 +84,17 @@ enum PostgresDateText {
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
+    /// The year, month and day of exactly `YYYY-MM-DD` (a `date` in ISO DateStyle, years 1 to 9999), unchecked
+    /// against the calendar; nil for anything else.
+    static func isoDay(_ text: String) -> (year: Int64, month: Int64, day: Int64)? {
+        var scanner = Scanner(Array(text.utf8))
+        guard let year = scanner.number(minDigits: 4, maxDigits: 4), scanner.take(UInt8(ascii: "-")),
+            let month = scanner.number(minDigits: 2, maxDigits: 2), scanner.take(UInt8(ascii: "-")),
+            let day = scanner.number(minDigits: 2, maxDigits: 2), scanner.atEnd
+        else { return nil }
+        return (year, month, day)
+    }
+
     private struct Scanner {
         let bytes: [UInt8]
         var index = 0
@@ -116,7 +127,7 @@ enum PostgresDateText {
     }
 
     // Howard Hinnant's civil-from-days / days-from-civil (proleptic Gregorian, astronomical years).
-    private static func civil(fromDays z: Int64) -> (Int64, Int64, Int64) {
+    static func civil(fromDays z: Int64) -> (Int64, Int64, Int64) {
         let z = z + 719_468
         let era = floorDiv(z, 146_097)
         let doe = z - era * 146_097
@@ -128,7 +139,7 @@ enum PostgresDateText {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+    static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = floorDiv(y, 400)
         let yoe = y - era * 400

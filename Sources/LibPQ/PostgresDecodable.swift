@@ -141,7 +141,8 @@ extension Date: PostgresDecodable {
             let date = try PostgresDate.decode(postgresBinary: postgresBinary)
             if date.daysSince2000 == .max { return .distantFuture }
             if date.daysSince2000 == .min { return .distantPast }
-            return Date(timeIntervalSince1970: Double((Int64(date.daysSince2000) + 10_957) * 86_400))
+            return Date(
+                timeIntervalSince1970: Double((Int64(date.daysSince2000) + PostgresDate.unixDaysAt2000) * 86_400))
         default:
             throw .invalidText("a binary timestamp has 8 bytes and a date 4, not \(postgresBinary.count)")
         }
